@@ -1,0 +1,190 @@
+/**
+ * The shop's settings: one Key/Value row each on the Settings tab, with a sensible default.
+ * Later features add keys; "Set up ledger" adds the rows that are missing.
+ */
+
+export type VatRounding = 'line' | 'document';
+export type OversellPolicy = 'refuse' | 'warn';
+
+export interface Settings {
+  currency: string;
+  pricesIncludeVat: boolean;
+  vatRounding: VatRounding;
+  /** Real stock locations, such as Store and Warehouse. */
+  locations: string[];
+  webStockLocations: string[];
+  webFulfilmentLocation: string;
+  stockBuffer: number;
+  oversellPolicy: OversellPolicy;
+  timeZone: string;
+  sellerName: string;
+  sellerTaxId: string;
+  schemaVersion: number;
+}
+
+export type SettingValue = string | number | boolean;
+
+interface SettingSpec {
+  key: string;
+  /** The default written by "Set up ledger"; a function when it depends on the spreadsheet. */
+  initial: (env: { timeZone: string }) => SettingValue;
+  note: string;
+}
+
+export const SETTING_KEYS = {
+  currency: 'Currency',
+  pricesIncludeVat: 'Prices include VAT',
+  vatRounding: 'VAT rounding',
+  locations: 'Locations',
+  webStockLocations: 'Web stock locations',
+  webFulfilmentLocation: 'Web fulfilment location',
+  stockBuffer: 'Stock buffer',
+  oversellPolicy: 'Oversell policy',
+  timeZone: 'Time zone',
+  sellerName: 'Seller name',
+  sellerTaxId: 'Seller tax ID',
+  schemaVersion: 'Schema version',
+} as const;
+
+const K = SETTING_KEYS;
+
+/** The rows "Set up ledger" writes, in order. */
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  { key: K.currency, initial: () => 'EUR', note: 'ISO code of the ledger currency' },
+  { key: K.pricesIncludeVat, initial: () => true, note: 'TRUE when Products prices include VAT' },
+  { key: K.vatRounding, initial: () => 'line', note: 'line or document' },
+  { key: K.locations, initial: () => 'Store, Warehouse', note: 'real stock locations, comma separated' },
+  {
+    key: K.webStockLocations,
+    initial: () => 'Store, Warehouse',
+    note: 'locations whose stock the web shop sells',
+  },
+  { key: K.webFulfilmentLocation, initial: () => 'Warehouse', note: 'where paid web orders are reserved' },
+  { key: K.stockBuffer, initial: () => 0, note: 'units held back from the web shop' },
+  { key: K.oversellPolicy, initial: () => 'refuse', note: 'refuse or warn' },
+  { key: K.timeZone, initial: (env) => env.timeZone, note: 'IANA time zone, such as Europe/Madrid' },
+  { key: K.sellerName, initial: () => '', note: 'printed on invoices' },
+  { key: K.sellerTaxId, initial: () => '', note: 'printed on invoices' },
+  { key: K.schemaVersion, initial: () => 1, note: 'set by Shop Ledger: do not edit' },
+];
+
+export interface SettingProblem {
+  key: string;
+  message: string;
+}
+
+function list(v: SettingValue): string[] {
+  return String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function bool(v: SettingValue): boolean | null {
+  if (typeof v === 'boolean') return v;
+  const s = String(v).trim().toLowerCase();
+  if (['true', 'yes', 'sí', 'si', '1'].includes(s)) return true;
+  if (['false', 'no', '0'].includes(s)) return false;
+  return null;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads settings from Key → Value. A missing or bad value falls back to its default and is
+ * reported, so one typo never stops the till.
+ */
+export function parseSettings(
+  values: Readonly<Record<string, SettingValue>>,
+  env: { timeZone: string },
+): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const raw = (key: string): SettingValue => {
+    const v = values[key];
+    if (v === undefined || v === '') {
+      return (SETTING_SPECS.find((s) => s.key === key) as SettingSpec).initial(env);
+    }
+    return v;
+  };
+  const fallback = <T>(key: string, message: string, value: T): T => {
+    problems.push({ key, message });
+    return value;
+  };
+
+  const currency = String(raw(K.currency)).trim().toUpperCase();
+  const pricesIncludeVat = bool(raw(K.pricesIncludeVat));
+  const vatRounding = String(raw(K.vatRounding)).trim().toLowerCase();
+  const locations = list(raw(K.locations));
+  const webStock = list(raw(K.webStockLocations));
+  const fulfilment = String(raw(K.webFulfilmentLocation)).trim();
+  const buffer = Number(raw(K.stockBuffer));
+  const oversell = String(raw(K.oversellPolicy)).trim().toLowerCase();
+  const timeZone = String(raw(K.timeZone)).trim();
+  const schemaVersion = Number(raw(K.schemaVersion));
+
+  const settings: Settings = {
+    currency: /^[A-Z]{3}$/.test(currency)
+      ? currency
+      : fallback(
+          K.currency,
+          `"${currency}" is not a currency code. Use a three-letter code, like EUR.`,
+          'EUR',
+        ),
+    pricesIncludeVat:
+      pricesIncludeVat ??
+      fallback(K.pricesIncludeVat, `"${raw(K.pricesIncludeVat)}" is not TRUE or FALSE.`, true),
+    vatRounding:
+      vatRounding === 'line' || vatRounding === 'document'
+        ? vatRounding
+        : fallback(K.vatRounding, `"${vatRounding}" must be line or document.`, 'line'),
+    locations:
+      locations.length > 0
+        ? locations
+        : fallback(K.locations, 'No location is listed. List them separated by commas.', [
+            'Store',
+            'Warehouse',
+          ]),
+    webStockLocations: webStock,
+    webFulfilmentLocation: fulfilment,
+    stockBuffer:
+      Number.isInteger(buffer) && buffer >= 0
+        ? buffer
+        : fallback(K.stockBuffer, `"${raw(K.stockBuffer)}" must be a whole number of units, 0 or more.`, 0),
+    oversellPolicy:
+      oversell === 'refuse' || oversell === 'warn'
+        ? oversell
+        : fallback(K.oversellPolicy, `"${oversell}" must be refuse or warn.`, 'refuse'),
+    timeZone: isTimeZone(timeZone)
+      ? timeZone
+      : fallback(
+          K.timeZone,
+          `"${timeZone}" is not a time zone. Use a name like Europe/Madrid.`,
+          env.timeZone,
+        ),
+    sellerName: String(raw(K.sellerName)).trim(),
+    sellerTaxId: String(raw(K.sellerTaxId)).trim(),
+    schemaVersion: Number.isInteger(schemaVersion) ? schemaVersion : 1,
+  };
+  for (const loc of settings.webStockLocations) {
+    if (!settings.locations.includes(loc)) {
+      problems.push({
+        key: K.webStockLocations,
+        message: `"${loc}" is not one of the Locations (${settings.locations.join(', ')}).`,
+      });
+    }
+  }
+  if (!settings.locations.includes(settings.webFulfilmentLocation)) {
+    problems.push({
+      key: K.webFulfilmentLocation,
+      message: `"${settings.webFulfilmentLocation}" is not one of the Locations (${settings.locations.join(', ')}).`,
+    });
+  }
+  return { settings, problems };
+}

@@ -1,0 +1,15 @@
+/**
+ * The one registry of entry points: triggers, menu items and the dialogs' server calls.
+ * The build emits a top-level forwarding function for each, because Apps Script only sees
+ * top-level function declarations. Names ending in `_` would be private: none do.
+ */
+import { getLedgerCheck, menuCheckLedger, menuSetUpLedger } from './ledger-menu';
+import { onInstall, onOpen } from './menu';
+
+export const entryPoints = {
+  onOpen,
+  onInstall,
+  menuSetUpLedger,
+  menuCheckLedger,
+  getLedgerCheck,
+};

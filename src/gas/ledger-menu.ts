@@ -1,0 +1,27 @@
+/** Menu items and dialog calls for setting up and checking the ledger. */
+import { checkLedger } from '../app/check-ledger';
+import { describeSetup, setUpLedger } from '../app/set-up-ledger';
+import { describeProblem } from '../ledger/problem';
+import { appsScriptPlatform } from './platform';
+
+export function menuSetUpLedger(): void {
+  const report = setUpLedger(appsScriptPlatform());
+  SpreadsheetApp.getUi().alert('Shop Ledger', describeSetup(report), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuCheckLedger(): void {
+  const html = HtmlService.createHtmlOutputFromFile('check').setWidth(640).setHeight(480);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Ledger check');
+}
+
+/** Called by the check dialog. Plain objects only cross google.script.run. */
+export function getLedgerCheck(): {
+  ok: boolean;
+  problems: { tab: string; cell: string; message: string; text: string }[];
+} {
+  const report = checkLedger(appsScriptPlatform().workbook);
+  return {
+    ok: report.ok,
+    problems: report.problems.map((p) => ({ ...p, text: describeProblem(p) })),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The ledger's schema: every tab, its headers, each column's type and its key.
+ *
+ * Tab names and headers are a contract: accountants, staff and outside checks read them.
+ * Columns are found by header name, so people may reorder them and add their own.
+ */
+
+export type ColumnType =
+  | 'text' // free text, written so that it can never become a formula
+  | 'money' // integer minor units in code, a currency number in the cell
+  | 'int' // whole numbers: quantities, line numbers
+  | 'number' // decimals
+  | 'vat-rate' // a VAT rate as a plain number: 21 means 21 %
+  | 'datetime' // a real date in the spreadsheet's time zone
+  | 'boolean'
+  | 'enum'; // one of `allowed`
+
+export interface ColumnSpec {
+  header: string;
+  type: ColumnType;
+  allowed?: readonly string[];
+  /** A data row must have a value here. */
+  required?: boolean;
+}
+
+export interface TabSpec {
+  name: string;
+  columns: readonly ColumnSpec[];
+  /** Header of the column whose values are unique per row. */
+  key?: string;
+  /** Shown when someone edits the tab by hand. */
+  warnOnEdit?: string;
+}
+
+export const SCHEMA_VERSION = 1;
+
+export const CHANNELS = ['Store', 'Web'] as const;
+export const ORDER_TYPES = ['sale', 'return'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'fulfilled',
+  'partially refunded',
+  'refunded',
+  'cancelled',
+] as const;
+
+const text = (header: string, required = false): ColumnSpec => ({ header, type: 'text', required });
+const money = (header: string, required = false): ColumnSpec => ({ header, type: 'money', required });
+const int = (header: string, required = false): ColumnSpec => ({ header, type: 'int', required });
+const when = (header: string, required = false): ColumnSpec => ({ header, type: 'datetime', required });
+const oneOf = (header: string, allowed: readonly string[], required = false): ColumnSpec => ({
+  header,
+  type: 'enum',
+  allowed,
+  required,
+});
+
+export const PRODUCTS: TabSpec = {
+  name: 'Products',
+  key: 'SKU',
+  columns: [
+    text('SKU', true),
+    text('Barcode'),
+    text('Name', true),
+    money('Price', true),
+    { header: 'VAT %', type: 'vat-rate', required: true },
+    money('Cost'),
+    { header: 'Active', type: 'boolean' },
+    int('Reorder point'),
+  ],
+};
+
+export const STOCK: TabSpec = {
+  name: 'Stock',
+  columns: [
+    text('SKU', true),
+    text('Location', true),
+    int('On hand'),
+    int('Reserved'),
+    int('Available'),
+    int('In transit'),
+  ],
+};
+
+export const MOVEMENTS: TabSpec = {
+  name: 'Movements',
+  key: 'Move ID',
+  columns: [
+    text('Move ID', true),
+    when('Time', true),
+    text('SKU', true),
+    int('Qty', true),
+    text('From', true),
+    text('To', true),
+    text('Reason', true),
+    text('Reference'),
+    text('Key'),
+  ],
+};
+
+export const ORDERS: TabSpec = {
+  name: 'Orders',
+  key: 'Order ID',
+  columns: [
+    text('Order ID', true),
+    oneOf('Type', ORDER_TYPES, true),
+    oneOf('Channel', CHANNELS, true),
+    text('Shop'),
+    text('External ID'),
+    text('Order No'),
+    oneOf('Status', ORDER_STATUSES, true),
+    when('Created', true),
+    text('Customer ID'),
+    money('Net'),
+    money('VAT'),
+    money('Total'),
+    text('Currency'),
+    text('Invoice No'),
+    text('Refund of'),
+    text('Key'),
+  ],
+};
+
+export const ORDER_LINES: TabSpec = {
+  name: 'Order Lines',
+  columns: [
+    text('Order ID', true),
+    int('Line', true),
+    text('SKU'),
+    text('Name'),
+    int('Qty', true),
+    money('Unit price'),
+    money('Discount'),
+    { header: 'VAT %', type: 'vat-rate' },
+    money('Net'),
+    money('VAT'),
+    money('Total'),
+  ],
+};
+
+export const PAYMENTS: TabSpec = {
+  name: 'Payments',
+  key: 'Payment ID',
+  columns: [
+    text('Payment ID', true),
+    when('Time', true),
+    text('Order ID', true),
+    oneOf('Channel', CHANNELS),
+    text('Method', true),
+    money('Amount', true),
+    text('Reference'),
+  ],
+};
+
+export const CUSTOMERS: TabSpec = {
+  name: 'Customers',
+  key: 'Customer ID',
+  columns: [
+    text('Customer ID', true),
+    text('Name'),
+    text('Email'),
+    text('Phone'),
+    text('Loyalty card'),
+    text('Tax ID'),
+    when('Created'),
+  ],
+};
+
+export const SETTINGS: TabSpec = {
+  name: 'Settings',
+  key: 'Key',
+  columns: [text('Key', true), { header: 'Value', type: 'text' }],
+};
+
+/** Every tab, in the order "Set up ledger" creates them. */
+export const TABS: readonly TabSpec[] = [
+  PRODUCTS,
+  STOCK,
+  MOVEMENTS,
+  ORDERS,
+  ORDER_LINES,
+  PAYMENTS,
+  CUSTOMERS,
+  SETTINGS,
+];
+
+export function tabSpec(name: string): TabSpec {
+  const spec = TABS.find((t) => t.name === name);
+  if (!spec) throw new Error(`No tab named "${name}" in the ledger schema.`);
+  return spec;
+}

@@ -1,0 +1,101 @@
+/**
+ * The `shop-ledger` command line: the same use cases as the add-on, on a local .xlsx ledger.
+ * Exit codes: 0 success, 1 a business or validation error with a clear message, 2 a usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { LedgerError } from '../ledger/problem';
+import { LockTimeoutError } from '../platform/lock';
+import { check, describeCheck } from './commands/check';
+import { DEMO_LEDGER, demo } from './commands/demo';
+import { describeInit, init } from './commands/init';
+import { CliProblem, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './errors';
+import { LedgerLockedError } from './file-lock';
+import { LedgerFileError } from './xlsx-file';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+function program(io: CliIo, setExit: (code: number) => void): Command {
+  const root = new Command('shop-ledger')
+    .description('One ledger for a shop’s till and web shop, in a spreadsheet.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  root
+    .command('init')
+    .description(
+      'Create the ledger, or add missing tabs, columns and settings to an existing one (never touches data).',
+    )
+    .requiredOption('--ledger <file>', 'the ledger workbook (.xlsx)')
+    .option(
+      '--sample',
+      'add a sample catalogue of 30 products with opening stock (only on a ledger without products)',
+    )
+    .option('--time-zone <zone>', 'time zone of a new ledger, e.g. Europe/Madrid (default: this computer’s)')
+    .option('--json', 'print machine-readable JSON')
+    .action(async (o: { ledger: string; sample?: boolean; timeZone?: string; json?: boolean }) => {
+      const result = await init(o);
+      io.out(o.json ? JSON.stringify(result) : describeInit(result));
+    });
+
+  root
+    .command('check')
+    .description(
+      'Check the ledger: bad cells, duplicate keys, missing tabs. Exits 1 if there is any problem.',
+    )
+    .requiredOption('--ledger <file>', 'the ledger workbook (.xlsx)')
+    .option('--json', 'print {"ok", "problems": [{"tab", "cell", "message"}]}')
+    .action(async (o: { ledger: string; json?: boolean }) => {
+      const report = await check(o);
+      io.out(o.json ? JSON.stringify(report) : describeCheck(report));
+      if (!report.ok) setExit(EXIT_PROBLEM);
+    });
+
+  root
+    .command('demo')
+    .description(
+      `Run everything Shop Ledger does on a fresh local ledger and say what happened (writes ${DEMO_LEDGER}).`,
+    )
+    .option('--ledger <file>', 'where to write the demo ledger', DEMO_LEDGER)
+    .action(async (o: { ledger: string }) => {
+      await demo({ ledger: o.ledger }, io.out);
+    });
+
+  return root;
+}
+
+const PROBLEMS = [CliProblem, LedgerError, LedgerFileError, LedgerLockedError, LockTimeoutError];
+
+/** Runs the CLI and returns its exit code (it never calls process.exit, so tests can call it). */
+export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+  let code = EXIT_OK;
+  const cli = program(io, (c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    cli.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await cli.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (PROBLEMS.some((type) => e instanceof type)) {
+      io.err(`shop-ledger: ${(e as Error).message}`);
+      return EXIT_PROBLEM;
+    }
+    io.err(`shop-ledger: unexpected error: ${(e as Error).stack ?? e}`);
+    return EXIT_PROBLEM;
+  }
+}

@@ -1,0 +1,48 @@
+/** The ports on a computer: the in-memory workbook of a locked .xlsx file, node:crypto, stderr. */
+import { createHash, randomUUID } from 'node:crypto';
+import { HttpUnreachableError } from '../platform/http';
+import type { KeyValue } from '../platform/key-value';
+import type { Lock } from '../platform/lock';
+import type { Platform } from '../platform/platform';
+import type { Workbook } from '../platform/workbook';
+
+/** Document properties of a local ledger, kept for the length of one command. */
+export class MemoryProperties implements KeyValue {
+  private readonly values = new Map<string, string>();
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  set(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
+}
+
+export function nodePlatform(workbook: Workbook, lock: Lock, options: { quiet?: boolean } = {}): Platform {
+  const say = (m: string) => {
+    if (!options.quiet) process.stderr.write(`${m}\n`);
+  };
+  return {
+    workbook,
+    lock,
+    properties: new MemoryProperties(),
+    clock: { now: () => Date.now() },
+    digest: {
+      sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+      uuid: () => randomUUID(),
+    },
+    log: { info: say, warn: say, error: say },
+    notify: { toast: (m) => say(m) },
+    http: {
+      request: (req) => {
+        // Web-shop sync brings real HTTP to the Node shell; until then nothing here calls out.
+        throw new HttpUnreachableError(`HTTP is not available in this command (${req.method} ${req.url}).`);
+      },
+    },
+  };
+}

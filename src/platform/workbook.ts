@@ -1,0 +1,54 @@
+/**
+ * The Workbook port: the spreadsheet seen as a few batched operations.
+ *
+ * Every method is one round trip to the spreadsheet service (or a constant few), never one per row
+ * or cell. The Apps Script shell adapts SpreadsheetApp to it; the Node shell adapts an .xlsx file.
+ */
+
+/** A value as Sheets' getValues() returns it: '' for a blank cell, a Date for a date cell. */
+export type CellValue = string | number | boolean | Date;
+
+/** How one column looks: applied by "Set up ledger" to the column below its header. */
+export interface ColumnStyle {
+  /** 1-based column index in the tab. */
+  col: number;
+  /** A Sheets number format, e.g. '#,##0.00 "€"' or 'yyyy-mm-dd hh:mm'. */
+  numberFormat?: string;
+  /** Allowed values, enforced as a drop-down (data validation) on the column. */
+  allowed?: readonly string[];
+}
+
+export interface TabStyle {
+  /** Row 1 over this many columns is made bold and frozen. */
+  headerWidth: number;
+  columns: ColumnStyle[];
+  /** Protect the tab with a warning on manual edits (the data stays editable after the warning). */
+  warnOnEdit?: string;
+}
+
+export interface Workbook {
+  /** IANA time zone of the spreadsheet; date cells are wall times in this zone. */
+  timeZone(): string;
+  /** The spreadsheet's locale, e.g. 'en_US' or 'es_ES'. */
+  locale(): string;
+  /** Names of all tabs, in order. */
+  tabNames(): string[];
+  /**
+   * Every value of the tab's used range, row 1 first, each row as wide as the widest row.
+   * [] for an empty tab. One read, whatever the size. Throws for an unknown tab.
+   */
+  read(tab: string): CellValue[][];
+  /** Row 1 of the tab (its headers), without reading the rows below. [] for an empty tab. */
+  readHeader(tab: string): CellValue[];
+  /**
+   * Writes a rectangular block at (row, col), 1-based: one write. The tab grows if needed.
+   * Strings are written as literal text: never parsed as a number, a date or a formula.
+   */
+  write(tab: string, row: number, col: number, values: CellValue[][]): void;
+  /** Adds an empty tab at the end. */
+  addTab(tab: string): void;
+  /** Applies header, formats and validation. A constant number of calls per tab. */
+  style(tab: string, style: TabStyle): void;
+  /** Applies all pending changes; called once per commit, before the lock is released. */
+  flush(): void;
+}

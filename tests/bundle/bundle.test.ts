@@ -1,0 +1,157 @@
+/**
+ * The built bundle runs in Apps Script: loaded into a bare node:vm context holding only the
+ * Apps Script globals (the fakes), with no Node or browser globals, it defines every entry
+ * point as a top-level function, calls no service at load, and runs the menu items.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { entryPoints } from '../../src/gas/entry-points';
+import { createAppsScript } from '../fakes';
+
+const root = join(__dirname, '..', '..');
+let code = '';
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
+});
+
+const NOT_IN_APPS_SCRIPT = [
+  'require',
+  'process',
+  'Buffer',
+  'setTimeout',
+  'setInterval',
+  'fetch',
+  'URL',
+  'TextEncoder',
+  'TextDecoder',
+  'window',
+  'document',
+  'module',
+  'exports',
+];
+
+/** A service that throws on any use, as an unauthorised one does in AuthMode.NONE. */
+function unauthorised(name: string): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        throw new Error(`${name}.${String(prop)}: authorisation is required to perform that action.`);
+      },
+    },
+  );
+}
+
+function load(globals: Record<string, unknown>): vm.Context {
+  const context = vm.createContext({ ...globals });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context;
+}
+
+test('the bundle context has none of the Node or browser globals', () => {
+  const context = load({});
+  for (const name of NOT_IN_APPS_SCRIPT) {
+    expect(vm.runInContext(`typeof ${name}`, context)).toBe('undefined');
+  }
+});
+
+test('loading the bundle calls no service', () => {
+  const services = [
+    'SpreadsheetApp',
+    'LockService',
+    'PropertiesService',
+    'CacheService',
+    'UrlFetchApp',
+    'Utilities',
+    'HtmlService',
+    'ScriptApp',
+    'Session',
+  ];
+  const globals = Object.fromEntries(services.map((s) => [s, unauthorised(s)]));
+  expect(() => load(globals)).not.toThrow();
+});
+
+test('every registered entry point is a top-level function declaration', () => {
+  const names = Object.keys(entryPoints);
+  expect(names.length).toBeGreaterThan(0);
+  const context = load({});
+  for (const name of names) {
+    expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    expect(vm.runInContext(`typeof ${name}`, context)).toBe('function');
+    expect(name.endsWith('_')).toBe(false);
+  }
+});
+
+test('onOpen in AuthMode.NONE only builds the add-on menu', () => {
+  const env = createAppsScript({ htmlDir: join(root, 'dist') });
+  const onlyUi = new Proxy(env.globals.SpreadsheetApp as object, {
+    get(target, prop, receiver) {
+      if (prop !== 'getUi') throw new Error(`SpreadsheetApp.${String(prop)}: authorisation is required.`);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  const services = [
+    'LockService',
+    'PropertiesService',
+    'CacheService',
+    'UrlFetchApp',
+    'Utilities',
+    'HtmlService',
+    'ScriptApp',
+    'Session',
+  ];
+  const context = load({
+    ...Object.fromEntries(services.map((s) => [s, unauthorised(s)])),
+    SpreadsheetApp: onlyUi,
+  });
+  vm.runInContext('onOpen({ authMode: "NONE" })', context);
+  const captions = env.ui.menus.flatMap((m) => m.items.map((i) => i.caption));
+  expect(captions).toEqual(expect.arrayContaining(['Set up ledger', 'Check ledger']));
+  expect(env.ui.menus[0].addon).toBe(true);
+});
+
+test('"Set up ledger" runs end to end through the entry points', () => {
+  // The fakes hand out the context's own Date and Error, as Apps Script's realm would.
+  const context = vm.createContext({ console });
+  const env = createAppsScript({ htmlDir: join(root, 'dist'), realm: vm.runInContext('({ Date, Error })', context) });
+  Object.assign(context, env.globals);
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  vm.runInContext('menuSetUpLedger()', context);
+  const names = env.spreadsheet.getSheets().map((s) => s.getName());
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'Products',
+      'Stock',
+      'Movements',
+      'Orders',
+      'Order Lines',
+      'Payments',
+      'Customers',
+      'Settings',
+    ]),
+  );
+  const products = env.spreadsheet.getSheetByName('Products');
+  expect(products?.getRange(1, 1, 1, 8).getValues()[0]).toEqual([
+    'SKU',
+    'Barcode',
+    'Name',
+    'Price',
+    'VAT %',
+    'Cost',
+    'Active',
+    'Reorder point',
+  ]);
+  expect(products?.getFrozenRows()).toBe(1);
+  expect(env.ui.alerts.at(-1)?.message).toMatch(/Created the tabs Products/);
+
+  // The check dialog opens, and its server call returns plain data only (no Date crosses google.script.run).
+  vm.runInContext('menuCheckLedger()', context);
+  expect(env.ui.dialogs.at(-1)?.title).toBe('Ledger check');
+  const result = vm.runInContext('getLedgerCheck()', context);
+  expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  expect(result.ok).toBe(true);
+});
