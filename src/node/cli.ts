@@ -81,7 +81,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     code = c;
   });
   if (argv.length === 0) {
-    cli.outputHelp();
+    // A usage error: the help goes to stderr, like commander's own usage errors.
+    cli.outputHelp({ error: true });
     return EXIT_USAGE;
   }
   try {

@@ -20,7 +20,7 @@ import { LedgerFileError, loadXlsx, missingLedgerError, saveXlsx } from './xlsx-
 export interface LedgerFileOptions {
   /** Start a new, empty workbook when the file does not exist (init). */
   create?: boolean;
-  /** How long to wait for another command that holds the ledger. */
+  /** How long to wait for another command that holds the ledger (default: SHOP_LEDGER_LOCK_WAIT_MS, or 10 s). */
   waitMs?: number;
   /** For a new ledger, or a file without Shop Ledger settings; a ledger's own settings win. */
   timeZone?: string;
@@ -43,7 +43,7 @@ export async function withLedgerFile<T>(
   // An object, so that the onCompromised callback and the port see the same, changing state.
   const lock: { state: FileLockState } = { state: 'held' };
   const release = await acquireFileLock(path, {
-    waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+    waitMs: options.waitMs ?? lockWaitFromEnv() ?? DEFAULT_WAIT_MS,
     staleMs: options.staleMs,
     onCompromised: () => {
       lock.state = 'lost';
@@ -66,6 +66,14 @@ export async function withLedgerFile<T>(
     if (lock.state === 'held') lock.state = 'released';
     await release();
   }
+}
+
+/** SHOP_LEDGER_LOCK_WAIT_MS, milliseconds to wait for a ledger in use; unset or not a number ≥ 0: the default. */
+function lockWaitFromEnv(): number | undefined {
+  const text = process.env.SHOP_LEDGER_LOCK_WAIT_MS?.trim();
+  if (!text) return undefined;
+  const ms = Number(text);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
 /** Errors that need no lock to find, so that they are not hidden behind a lock error. */

@@ -117,7 +117,10 @@ test('onOpen in AuthMode.NONE only builds the add-on menu', () => {
 test('"Set up ledger" runs end to end through the entry points', () => {
   // The fakes hand out the context's own Date and Error, as Apps Script's realm would.
   const context = vm.createContext({ console });
-  const env = createAppsScript({ htmlDir: join(root, 'dist'), realm: vm.runInContext('({ Date, Error })', context) });
+  const env = createAppsScript({
+    htmlDir: join(root, 'dist'),
+    realm: vm.runInContext('({ Date, Error })', context),
+  });
   Object.assign(context, env.globals);
   vm.runInContext(code, context, { filename: 'Code.js' });
   vm.runInContext('menuSetUpLedger()', context);
