@@ -3,7 +3,7 @@
  * user has something to sell. Refused on a ledger that already has products.
  */
 import { sampleCatalogue } from '../core/sample-catalogue';
-import { balancesFromMoves, type Move, nextId } from '../core/stock';
+import { computeBalances, type Move, nextId } from '../core/stock';
 import { moveRecord, readMoves } from '../ledger/movements';
 import { LedgerError } from '../ledger/problem';
 import { productRecord } from '../ledger/product-record';
@@ -56,7 +56,7 @@ export function seedSample(p: Pick<Platform, 'workbook' | 'lock' | 'clock'>): Sa
       items.map((i) => productRecord(i.product, ctx.cells)),
     );
     appendRows(wb, moves.table, opening.map(moveRecord));
-    writeBalances(wb, stock, balancesFromMoves([...moves.moves, ...opening], ctx.settings.locations));
+    writeBalances(wb, stock, computeBalances([...moves.moves, ...opening], ctx.settings.locations));
     return { products: items.length, moves: opening.length };
   });
 }

@@ -3,6 +3,8 @@
  * sheets are looked up once per execution, a tab is read with one getValues() and a block is
  * written with one setValues().
  */
+
+import { columnLetter } from '../ledger/a1';
 import type { CellValue, TabStyle, Workbook } from '../platform/workbook';
 import { asLiteral } from './literal-text';
 
@@ -90,6 +92,36 @@ export class SheetsWorkbook implements Workbook {
     sheet.getRange(row, col, values.length, values[0].length).setValues(cells);
   }
 
+  append(tab: string, rows: CellValue[][]): number {
+    const first = this.lastRow(tab) + 1;
+    this.write(tab, first, 1, rows);
+    return first;
+  }
+
+  readRows(tab: string, fromRow: number, count: number): CellValue[][] {
+    const sheet = this.sheet(tab);
+    const width = sheet.getLastColumn();
+    if (count < 1 || width === 0) return [];
+    return sheet.getRange(fromRow, 1, count, width).getValues() as CellValue[][];
+  }
+
+  lastRow(tab: string): number {
+    return this.sheet(tab).getLastRow();
+  }
+
+  findRows(tab: string, col: number, text: string): number[] {
+    const sheet = this.sheet(tab);
+    const last = sheet.getLastRow();
+    if (last < 2 || text === '') return [];
+    return sheet
+      .getRange(2, col, last - 1, 1)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findAll()
+      .map((cell) => cell.getRow());
+  }
+
   addTab(tab: string): void {
     const sheet = this.ss().insertSheet(tab);
     this.all().set(tab, sheet);
@@ -112,6 +144,19 @@ export class SheetsWorkbook implements Workbook {
             .setAllowInvalid(false)
             .build(),
         );
+      }
+    }
+    if (style.highlightWhen && below >= 1) {
+      const formula = `=$${columnLetter(style.highlightWhen)}2=TRUE`;
+      const rules = sheet.getConditionalFormatRules();
+      const ours = rules.some((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === formula);
+      if (!ours) {
+        const rule = SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(formula)
+          .setBackground('#fce8e6')
+          .setRanges([sheet.getRange(2, 1, below, style.headerWidth)])
+          .build();
+        sheet.setConditionalFormatRules([...rules, rule]);
       }
     }
     if (style.warnOnEdit) sheet.protect().setWarningOnly(true).setDescription(style.warnOnEdit);

@@ -90,7 +90,12 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+      // `help [command]` ends in 'commander.help', exit code 0 (1 when it is the help for an unknown command).
+      const helped =
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        (e.code === 'commander.help' && e.exitCode === 0);
+      return helped ? EXIT_OK : EXIT_USAGE;
     }
     if (PROBLEMS.some((type) => e instanceof type)) {
       io.err(`shop-ledger: ${(e as Error).message}`);

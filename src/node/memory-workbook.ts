@@ -24,6 +24,8 @@ export interface StoredTabStyle {
   /** One entry per styled column, sorted by column. */
   columns: ColumnStyle[];
   warnOnEdit?: string;
+  /** Rows are highlighted when this column holds TRUE. */
+  highlightWhen?: number;
 }
 
 /** A formula found in a loaded file. The tab keeps it until the app writes over its cell. */
@@ -174,6 +176,36 @@ export class MemoryWorkbook implements Workbook {
     this.changed = true;
   }
 
+  append(tab: string, rows: CellValue[][]): number {
+    this.count('append');
+    const first = usedSize(this.tab(tab)).lastRow + 1;
+    this.write(tab, first, 1, rows);
+    this.calls.write -= 1; // one port call, not two
+    return first;
+  }
+
+  readRows(tab: string, fromRow: number, count: number): CellValue[][] {
+    this.count('readRows');
+    const rows = usedRange(this.tab(tab));
+    const width = rows[0]?.length ?? 0;
+    return Array.from({ length: count }, (_, i) => rows[fromRow - 1 + i] ?? Array(width).fill(''));
+  }
+
+  lastRow(tab: string): number {
+    this.count('lastRow');
+    return usedSize(this.tab(tab)).lastRow;
+  }
+
+  findRows(tab: string, col: number, text: string): number[] {
+    this.count('findRows');
+    const found: number[] = [];
+    this.tab(tab).rows.forEach((row, i) => {
+      const v = row?.[col - 1];
+      if (i > 0 && v !== undefined && v !== '' && String(v) === text) found.push(i + 1);
+    });
+    return found;
+  }
+
   addTab(tab: string): void {
     this.count('addTab');
     this.checkNewTabName(tab, true);
@@ -214,8 +246,10 @@ export class MemoryWorkbook implements Workbook {
       headerWidth: style.headerWidth,
       columns: [...byColumn.values()].sort((x, y) => x.col - y.col),
       warnOnEdit: style.warnOnEdit ?? target.style.warnOnEdit,
+      highlightWhen: style.highlightWhen ?? target.style.highlightWhen,
     };
     if (target.style.warnOnEdit === undefined) delete target.style.warnOnEdit;
+    if (target.style.highlightWhen === undefined) delete target.style.highlightWhen;
     this.changed = true;
   }
 
@@ -400,5 +434,6 @@ function copyStyle(style: StoredTabStyle): StoredTabStyle {
     columns: style.columns.map((c) => (c.allowed ? { ...c, allowed: [...c.allowed] } : { ...c })),
   };
   if (style.warnOnEdit !== undefined) copy.warnOnEdit = style.warnOnEdit;
+  if (style.highlightWhen !== undefined) copy.highlightWhen = style.highlightWhen;
   return copy;
 }

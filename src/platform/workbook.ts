@@ -22,6 +22,8 @@ export interface TabStyle {
   /** Row 1 over this many columns is made bold and frozen. */
   headerWidth: number;
   columns: ColumnStyle[];
+  /** Highlight a data row when its cell in this 1-based column is TRUE (a conditional format). */
+  highlightWhen?: number;
   /** Protect the tab with a warning on manual edits (the data stays editable after the warning). */
   warnOnEdit?: string;
 }
@@ -45,6 +47,20 @@ export interface Workbook {
    * Strings are written as literal text: never parsed as a number, a date or a formula.
    */
   write(tab: string, row: number, col: number, values: CellValue[][]): void;
+  /**
+   * Appends rows below the last row with content, in one write, without reading the tab.
+   * Returns the row number of the first appended row.
+   */
+  append(tab: string, rows: CellValue[][]): number;
+  /** Rows fromRow … fromRow+count-1 (1-based), as wide as the used range, in one read. */
+  readRows(tab: string, fromRow: number, count: number): CellValue[][];
+  /** The number of the last row with content; 0 for an empty tab. */
+  lastRow(tab: string): number;
+  /**
+   * Row numbers (below the header) whose cell in column `col` (1-based) is exactly `text`.
+   * The spreadsheet searches (Sheets' TextFinder), so the cost does not grow with the tab.
+   */
+  findRows(tab: string, col: number, text: string): number[];
   /** Adds an empty tab at the end. */
   addTab(tab: string): void;
   /** Applies header, formats and validation. A constant number of calls per tab. */

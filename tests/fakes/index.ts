@@ -31,6 +31,7 @@ export { FakeProtection } from './protection';
 export { FakeRange, FORMULA_VALUE } from './range';
 export type { SharedStateOptions, TriggerRecord } from './shared-state';
 export { FakeSheet } from './sheet';
+export { FakeTextFinder } from './text-finder';
 export type {
   AlertRecord,
   DialogRecord,

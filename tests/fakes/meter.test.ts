@@ -88,6 +88,7 @@ const FAKES: Record<string, (env: Env) => Any> = {
   Spreadsheet: (e) => e.spreadsheet,
   Sheet: (e) => e.spreadsheet.getSheets()[0],
   Range: (e) => e.spreadsheet.getSheets()[0].getRange('A1:B2'),
+  TextFinder: (e) => e.spreadsheet.getSheets()[0].createTextFinder('x'),
   Ui: (e) => e.globals.SpreadsheetApp.getUi(),
   Menu: (e) => e.globals.SpreadsheetApp.getUi().createMenu('M'),
   PromptResponse: (e) => e.globals.SpreadsheetApp.getUi().prompt('?'),

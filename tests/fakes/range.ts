@@ -13,6 +13,7 @@ import { FakeDataValidation, passesValidation, type ValidationData } from './dat
 import type { Execution } from './execution';
 import type { SheetData, SpreadsheetData } from './grid';
 import { formatDateSerial, formatNumber, GENERAL, isDateFormat, separators } from './number-format';
+import { createTextFinder, type FakeTextFinder } from './text-finder';
 import { instantFromSerial } from './tz';
 
 /** What the fake returns for a formula cell: it does not evaluate formulas. */
@@ -217,6 +218,23 @@ export class FakeRange {
     return this.cells((cell) => cell?.value === undefined && cell?.formula === undefined).every((r) =>
       r.every(Boolean),
     );
+  }
+
+  // --- finding -----------------------------------------------------------------------------------
+
+  /** "Creates a text finder for the range": it searches this range's cells only. See text-finder.ts. */
+  createTextFinder(findText: string): FakeTextFinder {
+    this.x.call('Range.createTextFinder');
+    const host = this.host;
+    const area = { ...this.area };
+    return createTextFinder(this.x, 'Range', findText, () => [
+      {
+        data: host.data,
+        area,
+        display: this.display,
+        cellRange: (row, column) => host.rangeAt('TextFinder', row, column, 1, 1),
+      },
+    ]);
   }
 
   // --- writing -----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import { FakeConditionalFormatRule } from './conditional-format';
 import type { Execution } from './execution';
 import { CELL_LIMIT_MESSAGE, MAX_WORKBOOK_CELLS, type SheetData, type SpreadsheetData } from './grid';
 import { FakeProtection, ProtectionType } from './protection';
-import { FakeRange, type RangeHost } from './range';
+import { displayOf, FakeRange, type RangeHost } from './range';
+import { createTextFinder, type FakeTextFinder, wholeSheet } from './text-finder';
 
 export const DUPLICATE_SHEET = (name: string) =>
   `A sheet with the name "${name}" already exists. Please enter another name.`;
@@ -145,6 +146,19 @@ export class FakeSheet {
       numRows: Math.max(1, this.data.lastRow()),
       numColumns: Math.max(1, this.data.lastColumn()),
     });
+  }
+
+  /** "Creates a text finder for the sheet": it searches every cell of the tab. See text-finder.ts. */
+  createTextFinder(findText: string): FakeTextFinder {
+    this.x.call('Sheet.createTextFinder');
+    return createTextFinder(this.x, 'Sheet', findText, () => [
+      {
+        data: this.data,
+        area: wholeSheet(this.data),
+        display: (cell) => displayOf(cell, this.parent.book),
+        cellRange: (row, column) => this.rangeAt('TextFinder', { row, column, numRows: 1, numColumns: 1 }),
+      },
+    ]);
   }
 
   /** Writes after the last row with content, adding a row when the sheet is full. One call per row. */

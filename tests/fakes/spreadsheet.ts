@@ -18,8 +18,9 @@ import {
   type SpreadsheetData,
 } from './grid';
 import { ProtectionType } from './protection';
-import type { FakeRange } from './range';
+import { displayOf, type FakeRange } from './range';
 import { DUPLICATE_SHEET, FakeSheet } from './sheet';
+import { createTextFinder, type FakeTextFinder, wholeSheet } from './text-finder';
 import { FakeUiService } from './ui';
 
 export class FakeSpreadsheet {
@@ -157,6 +158,25 @@ export class FakeSpreadsheet {
     if (!a) throw this.x.error('Range not found');
     const sheet = this.view(data);
     return this.x.meter.uncounted(() => sheet.getRange(a.row, a.column, a.numRows, a.numColumns));
+  }
+
+  /**
+   * "Creates a text finder for the spreadsheet... The search starts from the first sheet": every
+   * tab, in tab order. See text-finder.ts.
+   */
+  createTextFinder(findText: string): FakeTextFinder {
+    this.x.call('Spreadsheet.createTextFinder');
+    return createTextFinder(this.x, 'Spreadsheet', findText, () =>
+      this.book.sheets.map((data) => {
+        const sheet = this.view(data);
+        return {
+          data,
+          area: wholeSheet(data),
+          display: (cell) => displayOf(cell, this.book),
+          cellRange: (row, column) => this.x.meter.uncounted(() => sheet.getRange(row, column)),
+        };
+      }),
+    );
   }
 
   /** The IANA zone that date cells are read and written in. */

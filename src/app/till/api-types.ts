@@ -1,0 +1,188 @@
+/**
+ * What crosses google.script.run between the till sidebar and the server: primitives, plain
+ * objects and arrays only. Times are ISO strings, never Date. Money is integer minor units.
+ * The sidebar imports these types; the server implements them in till-api.ts.
+ */
+
+export type PaymentMethod = 'cash' | 'card' | 'credit';
+export type Lang = 'en' | 'es';
+
+export interface TillProduct {
+  sku: string;
+  barcode: string;
+  name: string;
+  /** Unit price in minor units, VAT-inclusive when pricing.pricesIncludeVat. */
+  price: number;
+  vatRate: number;
+  /** Available at the till's location. */
+  available: number;
+  low: boolean;
+}
+
+export interface TillSessionInfo {
+  sessionId: string;
+  till: string;
+  opened: string;
+  openingFloat: number;
+  salesCount: number;
+  salesTotal: number;
+  expectedCash: number;
+}
+
+export interface TillState {
+  till: string;
+  location: string;
+  lang: Lang;
+  currency: string;
+  /** Decimals of the currency: 2 for EUR. */
+  exponent: number;
+  pricing: { pricesIncludeVat: boolean; vatRounding: 'line' | 'document' };
+  oversellPolicy: 'refuse' | 'warn';
+  session: TillSessionInfo | null;
+  products: TillProduct[];
+  refreshedAt: string;
+}
+
+/** A lighter answer for the 60-second refresh: what changed is the stock. */
+export interface TillRefresh {
+  stock: { sku: string; available: number; low: boolean }[];
+  session: TillSessionInfo | null;
+  refreshedAt: string;
+}
+
+export interface CustomerSummary {
+  customerId: string;
+  name: string;
+  email: string;
+  phone: string;
+  loyaltyCard: string;
+}
+
+export interface NewCustomer {
+  key: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  loyaltyCard?: string;
+}
+
+export interface SaleLineDraft {
+  sku: string;
+  qty: number;
+  /** Off the whole line. */
+  discount?: { kind: 'percent'; value: number } | { kind: 'amount'; value: number };
+}
+
+export interface PaymentDraft {
+  method: PaymentMethod;
+  /** The amount applied to the sale. */
+  amount: number;
+  /** Cash handed over; the change is tendered - amount. */
+  tendered?: number;
+}
+
+export interface SaleDraft {
+  /** Made by the sidebar once per sale: a retry or a double click with the same key records nothing new. */
+  key: string;
+  till: string;
+  location?: string;
+  lines: SaleLineDraft[];
+  payments: PaymentDraft[];
+  customerId?: string;
+  /** Set after the person confirmed selling more than is in stock, under the "warn" policy. */
+  confirmOversell?: boolean;
+}
+
+export interface ReceiptLine {
+  sku: string;
+  name: string;
+  qty: number;
+  unitPrice: number;
+  discount: number;
+  vatRate: number;
+  total: number;
+}
+
+export interface Receipt {
+  orderId: string;
+  orderNo: string;
+  created: string;
+  till: string;
+  sessionId: string;
+  lines: ReceiptLine[];
+  net: number;
+  vat: number;
+  total: number;
+  breakdown: { rate: number; base: number; vat: number; total: number }[];
+  payments: { method: PaymentMethod; amount: number }[];
+  tendered: number;
+  change: number;
+  customer: { customerId: string; name: string } | null;
+  currency: string;
+  exponent: number;
+  /** True when the key had been recorded already: this is the receipt of that first commit. */
+  replayed: boolean;
+}
+
+export type ProblemCode =
+  | 'no-session'
+  | 'session-open'
+  | 'unknown-product'
+  | 'bad-quantity'
+  | 'bad-discount'
+  | 'payments-mismatch'
+  | 'stock-short'
+  | 'unknown-customer'
+  | 'bad-input'
+  | 'busy';
+
+/** A business refusal the sidebar shows as it is; nothing was written. */
+export interface TillProblem {
+  code: ProblemCode;
+  message: string;
+  /** For stock-short: what is missing, so the sidebar can ask to confirm under "warn". */
+  shortages?: { sku: string; requested: number; available: number }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: TillProblem };
+
+export interface ZReport {
+  sessionId: string;
+  till: string;
+  opened: string;
+  closed: string;
+  openingFloat: number;
+  salesCount: number;
+  salesTotal: number;
+  byMethod: { method: PaymentMethod; count: number; amount: number }[];
+  cashIn: number;
+  cashOut: number;
+  expectedCash: number;
+  countedCash: number;
+  difference: number;
+  currency: string;
+  exponent: number;
+}
+
+/** The server functions the till calls (src/app/till/till-api.ts implements them). */
+export interface TillApi {
+  tillState(till: string): TillState;
+  tillRefresh(till: string): TillRefresh;
+  findCustomers(query: string): CustomerSummary[];
+  createCustomer(input: NewCustomer): Result<CustomerSummary>;
+  recordSale(draft: SaleDraft): Result<Receipt>;
+  openTill(input: { key: string; till: string; float: number }): Result<TillSessionInfo>;
+  cashMove(input: {
+    key: string;
+    till: string;
+    kind: 'in' | 'out';
+    amount: number;
+    reason: string;
+  }): Result<TillSessionInfo>;
+  closeTill(input: { key: string; till: string; counted: number }): Result<ZReport>;
+  receiveGoods(input: {
+    key: string;
+    location: string;
+    lines: { sku: string; qty: number }[];
+  }): Result<{ moves: number }>;
+}
