@@ -3,7 +3,11 @@
  * by the Apps Script fakes, and the local wall time. Speed targets live here, not in tests.
  */
 import { checkLedger } from '../src/app/check-ledger';
+import { seedSample } from '../src/app/seed-sample';
 import { setUpLedger } from '../src/app/set-up-ledger';
+import { recordSale } from '../src/app/till/record-sale';
+import { openTill } from '../src/app/till/sessions';
+import { sampleCatalogue } from '../src/core/sample-catalogue';
 import { TABS } from '../src/ledger/schema';
 import { readTable } from '../src/ledger/table';
 import { installAppsScript } from '../tests/helpers/apps-script';
@@ -88,6 +92,25 @@ for (const size of [0, 10, 10_000, 100_000]) {
     size,
     all.env.meter,
     () => void checkLedger(all.platform.workbook),
+  );
+}
+
+// A till sale commits with a constant number of calls, whatever the number of orders before it.
+for (const size of [0, 10_000, 100_000]) {
+  const setup = installAppsScript();
+  setUpLedger(setup.platform);
+  seedSample(setup.platform);
+  openTill(setup.platform, { key: 'bench-open', till: 'Till 1', float: 10000 });
+  setup.env.meter.uncounted(() => fillOrders(setup.env, size));
+  const mug = sampleCatalogue()[17].product;
+  const sale = installAppsScript({ shared: setup.env.shared });
+  measure('till sale commit', size, sale.env.meter, () =>
+    recordSale(sale.platform, {
+      key: `bench-${size}`,
+      till: 'Till 1',
+      lines: [{ sku: mug.sku, qty: 1 }],
+      payments: [{ method: 'cash', amount: mug.price, tendered: 5000 }],
+    }),
   );
 }
 

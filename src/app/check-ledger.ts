@@ -1,13 +1,19 @@
 /**
  * "Check ledger": every problem in the ledger, each with its tab and cell. Read-only.
- * Later features add their own checks here (stock drift, the invoice chain).
+ * Besides bad cells it reports stock drift: where the Stock tab differs from what Movements and
+ * Transfers add up to. Later features add their own checks here (the invoice chain).
  */
+
+import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
 import { readProducts } from '../ledger/products';
-import { PRODUCTS, SETTINGS, TABS } from '../ledger/schema';
-import { readTable, validateTable } from '../ledger/table';
+import { MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
+import { readStock } from '../ledger/stock-tab';
+import { duplicateKeys, readTable, validateTable } from '../ledger/table';
+import { readTransfers } from '../ledger/transfers';
 import type { Workbook } from '../platform/workbook';
 import { loadContext } from './ledger-context';
+import { stockDrift } from './stock/stock-drift';
 
 export interface CheckReport {
   ok: boolean;
@@ -16,24 +22,40 @@ export interface CheckReport {
 
 export function checkLedger(wb: Workbook): CheckReport {
   const problems: Problem[] = [];
-  const guard = (tab: string, read: () => void) => {
+  /** Runs one tab's read; a LedgerError (a missing tab or header) becomes its problems. */
+  const guard = <T>(tab: string, read: () => T): T | null => {
     try {
-      read();
+      return read();
     } catch (e) {
       if (!(e instanceof LedgerError)) throw e;
       problems.push(...(e.problems.length ? e.problems : [{ tab, cell: '', message: e.message }]));
+      return null;
     }
   };
-  let ctx = { tabs: wb.tabNames(), cells: { exponent: 2 } };
-  guard(SETTINGS.name, () => {
-    const loaded = loadContext(wb);
-    ctx = loaded;
-    problems.push(...loaded.settingProblems);
-  });
+  const loaded = guard(SETTINGS.name, () => loadContext(wb));
+  if (loaded) problems.push(...loaded.settingProblems);
+  const ctx = loaded ?? { tabs: wb.tabNames(), cells: { exponent: 2 } };
   guard(PRODUCTS.name, () => problems.push(...readProducts(wb, ctx.cells, ctx.tabs).problems));
+
+  // Stock, Movements and Transfers are each read once, for their cells and for the drift check.
+  const stock = guard(STOCK.name, () => readStock(wb, ctx.cells, ctx.tabs));
+  if (stock) problems.push(...stock.problems);
+  const moves = guard(MOVEMENTS.name, () => readMoves(wb, ctx.cells, ctx.tabs));
+  if (moves) {
+    problems.push(...moves.problems, ...duplicateKeys(moves.table, 'Move ID').map((d) => d.problem));
+  }
+  const transfers = guard(TRANSFERS.name, () => readTransfers(wb, ctx.cells, ctx.tabs));
+  if (transfers) problems.push(...transfers.problems);
+
+  const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS];
   for (const spec of TABS) {
-    if (spec === PRODUCTS || spec === SETTINGS) continue;
+    if (done.includes(spec)) continue;
     guard(spec.name, () => problems.push(...validateTable(readTable(wb, spec, ctx.tabs), ctx.cells)));
+  }
+  // Drift only when every move and transfer can be read: otherwise what they "add up to" would
+  // be wrong, and their bad cells are reported above.
+  if (loaded && stock && moves?.problems.length === 0 && transfers?.problems.length === 0) {
+    problems.push(...stockDrift(stock, moves.moves, transfers.transfers, loaded.settings.locations));
   }
   return { ok: problems.length === 0, problems };
 }

@@ -8,7 +8,7 @@ import { moveRecord, readMoves } from '../ledger/movements';
 import { LedgerError } from '../ledger/problem';
 import { productRecord } from '../ledger/product-record';
 import { readProducts } from '../ledger/products';
-import { readStockTable, writeBalances } from '../ledger/stock-tab';
+import { readStock, writeBalances } from '../ledger/stock-tab';
 import { appendRows } from '../ledger/table';
 import type { Platform } from '../platform/platform';
 import { underLock } from './commit';
@@ -30,7 +30,7 @@ export function seedSample(p: Pick<Platform, 'workbook' | 'lock' | 'clock'>): Sa
       );
     }
     const moves = readMoves(wb, ctx.cells, ctx.tabs);
-    const stock = readStockTable(wb, ctx.tabs);
+    const stock = readStock(wb, ctx.cells, ctx.tabs);
     const items = sampleCatalogue();
     const id = nextId(
       'M',
@@ -56,7 +56,13 @@ export function seedSample(p: Pick<Platform, 'workbook' | 'lock' | 'clock'>): Sa
       items.map((i) => productRecord(i.product, ctx.cells)),
     );
     appendRows(wb, moves.table, opening.map(moveRecord));
-    writeBalances(wb, stock, computeBalances([...moves.moves, ...opening], ctx.settings.locations));
+    const reorder = new Map(items.map((i) => [i.product.sku, i.product.reorderPoint]));
+    writeBalances(
+      wb,
+      stock,
+      computeBalances([...moves.moves, ...opening], ctx.settings.locations),
+      (sku) => reorder.get(sku) ?? null,
+    );
     return { products: items.length, moves: opening.length };
   });
 }

@@ -5,10 +5,12 @@
 import { type Lock, LockTimeoutError } from '../platform/lock';
 
 export class DocumentLock implements Lock {
+  constructor(private readonly service: GoogleAppsScript.Lock.LockService = LockService) {}
+
   private held: GoogleAppsScript.Lock.Lock | null = null;
 
   acquire(timeoutMs: number): void {
-    const lock = LockService.getDocumentLock();
+    const lock = this.service.getDocumentLock();
     if (!lock)
       throw new Error(
         'Shop Ledger runs inside a spreadsheet: open it from the spreadsheet’s Extensions menu.',

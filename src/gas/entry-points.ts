@@ -5,6 +5,7 @@
  */
 import { getLedgerCheck, menuCheckLedger, menuSetUpLedger } from './ledger-menu';
 import { onInstall, onOpen } from './menu';
+import { menuOpenTill, tillServer } from './till';
 
 export const entryPoints = {
   onOpen,
@@ -12,4 +13,7 @@ export const entryPoints = {
   menuSetUpLedger,
   menuCheckLedger,
   getLedgerCheck,
+  menuOpenTill,
+  // The till sidebar's server calls (google.script.run.<name>).
+  ...tillServer,
 };

@@ -5,6 +5,9 @@
 
 /** Caption → entry point name. The names are top-level functions in the bundle. */
 export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
+  ['Open till', 'menuOpenTill'],
+  null,
+  ['Rebuild stock', 'menuRebuildStock'],
   ['Set up ledger', 'menuSetUpLedger'],
   ['Check ledger', 'menuCheckLedger'],
 ];

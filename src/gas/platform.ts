@@ -11,10 +11,10 @@ function hex(bytes: number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
-function fetch(req: HttpRequest): HttpResponse {
+function fetch(fetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp, req: HttpRequest): HttpResponse {
   let res: GoogleAppsScript.URL_Fetch.HTTPResponse;
   try {
-    res = UrlFetchApp.fetch(req.url, {
+    res = fetchApp.fetch(req.url, {
       method: req.method.toLowerCase() as GoogleAppsScript.URL_Fetch.HttpMethod,
       headers: req.headers,
       payload: req.body,
@@ -31,10 +31,14 @@ function fetch(req: HttpRequest): HttpResponse {
 }
 
 export function appsScriptPlatform(): Platform {
-  const props = () => PropertiesService.getDocumentProperties();
+  const properties = PropertiesService;
+  const spreadsheets = SpreadsheetApp;
+  const utilities = Utilities;
+  const fetchApp = UrlFetchApp;
+  const props = () => properties.getDocumentProperties();
   return {
-    workbook: new SheetsWorkbook(),
-    lock: new DocumentLock(),
+    workbook: new SheetsWorkbook(spreadsheets),
+    lock: new DocumentLock(LockService),
     properties: {
       get: (k) => props().getProperty(k),
       set: (k, v) => void props().setProperty(k, v),
@@ -44,15 +48,15 @@ export function appsScriptPlatform(): Platform {
     clock: { now: () => Date.now() },
     digest: {
       sha256Hex: (text) =>
-        hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)),
-      uuid: () => Utilities.getUuid(),
+        hex(utilities.computeDigest(utilities.DigestAlgorithm.SHA_256, text, utilities.Charset.UTF_8)),
+      uuid: () => utilities.getUuid(),
     },
     log: {
       info: (m) => console.info(m),
       warn: (m) => console.warn(m),
       error: (m) => console.error(m),
     },
-    notify: { toast: (m, title) => SpreadsheetApp.getActive().toast(m, title ?? 'Shop Ledger') },
-    http: { request: fetch },
+    notify: { toast: (m, title) => spreadsheets.getActive().toast(m, title ?? 'Shop Ledger') },
+    http: { request: (req) => fetch(fetchApp, req) },
   };
 }

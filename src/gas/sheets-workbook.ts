@@ -11,13 +11,16 @@ import { asLiteral } from './literal-text';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export class SheetsWorkbook implements Workbook {
+  /** The service is taken when the port is made (inside an entry point), never at load. */
+  constructor(private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp) {}
+
   private spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   private sheets: Map<string, Sheet> | null = null;
   /** Max rows and columns per sheet, so writes know when to grow the grid without asking again. */
   private readonly size = new Map<string, { rows: number; cols: number }>();
 
   private ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (!this.spreadsheet) this.spreadsheet = SpreadsheetApp.getActive();
+    if (!this.spreadsheet) this.spreadsheet = this.app.getActive();
     return this.spreadsheet;
   }
 
@@ -139,7 +142,8 @@ export class SheetsWorkbook implements Workbook {
       if (c.numberFormat) column.setNumberFormat(c.numberFormat);
       if (c.allowed) {
         column.setDataValidation(
-          SpreadsheetApp.newDataValidation()
+          this.app
+            .newDataValidation()
             .requireValueInList([...c.allowed], true)
             .setAllowInvalid(false)
             .build(),
@@ -151,7 +155,8 @@ export class SheetsWorkbook implements Workbook {
       const rules = sheet.getConditionalFormatRules();
       const ours = rules.some((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === formula);
       if (!ours) {
-        const rule = SpreadsheetApp.newConditionalFormatRule()
+        const rule = this.app
+          .newConditionalFormatRule()
           .whenFormulaSatisfied(formula)
           .setBackground('#fce8e6')
           .setRanges([sheet.getRange(2, 1, below, style.headerWidth)])
@@ -163,6 +168,6 @@ export class SheetsWorkbook implements Workbook {
   }
 
   flush(): void {
-    SpreadsheetApp.flush();
+    this.app.flush();
   }
 }

@@ -47,6 +47,10 @@ export function tabStyle(
       numberFormat: columnFormat(c, money),
       allowed: c.allowed,
     })),
+    highlightWhen:
+      spec.highlightWhen && columns.some((c) => c.header === spec.highlightWhen)
+        ? header.indexOf(spec.highlightWhen) + 1
+        : undefined,
     warnOnEdit: spec.warnOnEdit,
   };
 }

@@ -28,6 +28,8 @@ export interface TabSpec {
   columns: readonly ColumnSpec[];
   /** Header of the column whose values are unique per row. */
   key?: string;
+  /** Rows are highlighted when this boolean column is TRUE. */
+  highlightWhen?: string;
   /** Shown when someone edits the tab by hand. */
   warnOnEdit?: string;
 }
@@ -80,7 +82,10 @@ export const STOCK: TabSpec = {
     int('Reserved'),
     int('Available'),
     int('In transit'),
+    // Beyond the contract: TRUE when Available is at or below the product's reorder point.
+    { header: 'Low', type: 'boolean' },
   ],
+  highlightWhen: 'Low',
 };
 
 export const MOVEMENTS: TabSpec = {
@@ -119,6 +124,7 @@ export const ORDERS: TabSpec = {
     text('Invoice No'),
     text('Refund of'),
     text('Key'),
+    text('Till'),
   ],
 };
 
@@ -164,6 +170,67 @@ export const CUSTOMERS: TabSpec = {
     text('Loyalty card'),
     text('Tax ID'),
     when('Created'),
+    text('Key'),
+  ],
+};
+
+export const TILL_SESSIONS: TabSpec = {
+  name: 'Till Sessions',
+  key: 'Session ID',
+  columns: [
+    text('Session ID', true),
+    text('Till', true),
+    when('Opened', true),
+    money('Opening float'),
+    when('Closed'),
+    money('Expected cash'),
+    money('Counted cash'),
+    money('Difference'),
+    int('Sales count'),
+    money('Sales total'),
+    // Beyond the contract: what the Z report needs without reading every payment.
+    money('Cash sales'),
+    int('Cash payments'),
+    money('Card sales'),
+    int('Card payments'),
+    money('Credit sales'),
+    int('Credit payments'),
+    money('Cash in'),
+    money('Cash out'),
+    text('Key'),
+  ],
+};
+
+/** Cash put into or taken out of a till during a session, one row each. */
+export const TILL_CASH: TabSpec = {
+  name: 'Till Cash',
+  key: 'Entry ID',
+  columns: [
+    text('Entry ID', true),
+    when('Time', true),
+    text('Session ID', true),
+    text('Till', true),
+    oneOf('Kind', ['in', 'out'], true),
+    money('Amount', true),
+    text('Reason'),
+    text('Key'),
+  ],
+};
+
+export const TRANSFER_STATUSES = ['in transit', 'received'] as const;
+
+/** Transfers between real locations; their moves go through Transit. */
+export const TRANSFERS: TabSpec = {
+  name: 'Transfers',
+  key: 'Transfer ID',
+  columns: [
+    text('Transfer ID', true),
+    when('Sent', true),
+    text('From', true),
+    text('To', true),
+    oneOf('Status', TRANSFER_STATUSES, true),
+    when('Received'),
+    text('Key'),
   ],
 };
 
@@ -182,6 +249,9 @@ export const TABS: readonly TabSpec[] = [
   ORDER_LINES,
   PAYMENTS,
   CUSTOMERS,
+  TILL_SESSIONS,
+  TILL_CASH,
+  TRANSFERS,
   SETTINGS,
 ];
 

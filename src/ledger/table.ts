@@ -92,6 +92,45 @@ export function readTable(wb: Workbook, spec: TabSpec, tabs?: readonly string[])
   return new Table(spec, header, rows, values.length);
 }
 
+/**
+ * A tab's columns without its rows: one header read, for tabs a command only appends to or
+ * searches (Orders, Order Lines, Payments, Movements), so its cost never grows with the ledger.
+ */
+export function readHeaderTable(wb: Workbook, spec: TabSpec, tabs: readonly string[]): Table {
+  if (!tabs.includes(spec.name)) throw new LedgerError(missingTab(spec.name));
+  const header = wb.readHeader(spec.name).map((h) => String(h).trim());
+  const missing = spec.columns.filter((c) => !header.includes(c.header));
+  if (missing.length > 0) {
+    throw new LedgerError(
+      missing.map((c) => missingHeader(spec.name, c.header)).join('\n'),
+      missing.map((c) => ({ tab: spec.name, cell: '', message: missingHeader(spec.name, c.header) })),
+    );
+  }
+  return new Table(spec, header, [], -1);
+}
+
+/** Rows of a tab whose `header` column is exactly `value`, found by the spreadsheet, not read. */
+export function findRows(wb: Workbook, table: Table, header: string, value: string): number[] {
+  return wb.findRows(table.spec.name, table.col(header) + 1, value);
+}
+
+/** Reads the given rows: one read per run of consecutive rows (the lines of one order are one run). */
+export function readFoundRows(wb: Workbook, table: Table, rowNumbers: readonly number[]): Row[] {
+  const sorted = [...new Set(rowNumbers)].sort((a, b) => a - b);
+  const rows: Row[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const values = wb.readRows(table.spec.name, sorted[i], j - i + 1);
+    values.forEach((cells, k) => {
+      rows.push({ rowNumber: sorted[i] + k, cells });
+    });
+    i = j + 1;
+  }
+  return rows;
+}
+
 /** Type and required-value problems of one data row, each naming its cell. */
 export function validateRow(table: Table, row: Row, ctx: CellContext): Problem[] {
   const problems: Problem[] = [];
@@ -152,19 +191,14 @@ function toCells(table: Table, record: Record_, base?: readonly CellValue[]): Ce
   return cells;
 }
 
-/** Appends records below the last used row in one write. */
+/** Appends records below the last row with content, in one write. */
 export function appendRows(wb: Workbook, table: Table, records: readonly Record_[]): Row[] {
   if (records.length === 0) return [];
-  const first = table.lastRow + 1;
-  const added = records.map((r, i) => ({ rowNumber: first + i, cells: toCells(table, r) }));
-  wb.write(
-    table.spec.name,
-    first,
-    1,
-    added.map((r) => r.cells),
-  );
+  const cells = records.map((r) => toCells(table, r));
+  const first = wb.append(table.spec.name, cells);
+  const added = cells.map((c, i) => ({ rowNumber: first + i, cells: c }));
   table.rows.push(...added);
-  table.lastRow += records.length;
+  table.lastRow = first + records.length - 1;
   return added;
 }
 
@@ -176,9 +210,29 @@ export interface RowChange {
 /**
  * Rewrites changed rows in place: one write per contiguous block of rows, spanning only the
  * columns that change, so that columns people added outside that span are never touched.
+ * With `oneBlock`, the rows between the changed ones are rewritten as they were read, so the
+ * whole update is one write (under the lock the snapshot is current, so nothing is lost).
  */
-export function updateRows(wb: Workbook, table: Table, changes: readonly RowChange[]): void {
-  const sorted = [...changes].sort((a, b) => a.row.rowNumber - b.row.rowNumber);
+export function updateRows(
+  wb: Workbook,
+  table: Table,
+  changes: readonly RowChange[],
+  options: { oneBlock?: boolean } = {},
+): void {
+  let sorted = [...changes].sort((a, b) => a.row.rowNumber - b.row.rowNumber);
+  if (options.oneBlock && sorted.length > 1) {
+    const byRow = new Map(sorted.map((c) => [c.row.rowNumber, c]));
+    const first = sorted[0].row.rowNumber;
+    const last = sorted[sorted.length - 1].row.rowNumber;
+    const rows = new Map(table.rows.map((r) => [r.rowNumber, r]));
+    const headers = [...new Set(sorted.flatMap((c) => Object.keys(c.values)))];
+    sorted = [];
+    for (let n = first; n <= last; n++) {
+      const change = byRow.get(n);
+      const row = rows.get(n) ?? { rowNumber: n, cells: table.header.map(() => '') };
+      sorted.push(change ?? { row, values: Object.fromEntries(headers.map((h) => [h, table.get(row, h)])) });
+    }
+  }
   let block: RowChange[] = [];
   const flush = () => {
     if (block.length === 0) return;

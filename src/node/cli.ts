@@ -8,6 +8,8 @@ import { LockTimeoutError } from '../platform/lock';
 import { check, describeCheck } from './commands/check';
 import { DEMO_LEDGER, demo } from './commands/demo';
 import { describeInit, init } from './commands/init';
+import { registerSale } from './commands/sale';
+import { registerTill } from './commands/till';
 import { CliProblem, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './errors';
 import { LedgerLockedError } from './file-lock';
 import { LedgerFileError } from './xlsx-file';
@@ -68,6 +70,9 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (o: { ledger: string }) => {
       await demo({ ledger: o.ledger }, io.out);
     });
+
+  registerTill(root, io);
+  registerSale(root, io);
 
   return root;
 }

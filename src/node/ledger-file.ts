@@ -15,6 +15,7 @@ import {
   lostMessage,
 } from './file-lock';
 import { MemoryWorkbook } from './memory-workbook';
+import { WorkbookProperties } from './workbook-properties';
 import { LedgerFileError, loadXlsx, missingLedgerError, saveXlsx } from './xlsx-file';
 
 export interface LedgerFileOptions {
@@ -31,12 +32,13 @@ export interface LedgerFileOptions {
 
 /**
  * Runs `run` on the ledger at `path` under its file lock. The file is saved only if the workbook is
- * dirty and `run` returned normally; the lock is released in every case.
+ * dirty (a write, a new tab, a style, or a change to `properties`, the file's document properties) and
+ * `run` returned normally; the lock is released in every case.
  */
 export async function withLedgerFile<T>(
   path: string,
   options: LedgerFileOptions,
-  run: (wb: MemoryWorkbook, lock: Lock) => T | Promise<T>,
+  run: (wb: MemoryWorkbook, lock: Lock, properties: WorkbookProperties) => T | Promise<T>,
 ): Promise<T> {
   const create = options.create ?? false;
   await checkBeforeLocking(path, create, options.timeZone);
@@ -56,7 +58,7 @@ export async function withLedgerFile<T>(
     else if (create) wb = new MemoryWorkbook(defaults);
     else throw missingLedgerError(path);
 
-    const result = await run(wb, new FileLockPort(path, () => lock.state));
+    const result = await run(wb, new FileLockPort(path, () => lock.state), new WorkbookProperties(wb));
     if (wb.dirty) {
       if (lock.state === 'lost') throw new LedgerLockedError(lostMessage(path));
       await saveXlsx(wb, path);

@@ -6,6 +6,9 @@
  * for date cells, strings stored literally), and it refuses early anything that the .xlsx file could
  * not hold (tab names, text length, sheet size), so a command fails at the write that caused it rather
  * than at the save after all the work is done.
+ *
+ * It also holds the ledger's document properties (the KeyValue port, see WorkbookProperties), which
+ * the file keeps on its hidden settings sheet.
  */
 
 import type { CellValue, ColumnStyle, TabStyle, Workbook } from '../platform/workbook';
@@ -41,6 +44,8 @@ export interface WorkbookContents {
   timeZone: string;
   locale: string;
   tabs: TabContents[];
+  /** The document properties (see WorkbookProperties), in the order they were first set. Absent: none. */
+  properties?: Record<string, string>;
 }
 
 export interface TabContents {
@@ -78,6 +83,8 @@ export class MemoryWorkbook implements Workbook {
   private readonly zone: string;
   private readonly localeName: string;
   private readonly tabs = new Map<string, Tab>();
+  /** Document properties; kept in the file, never shown as a tab. */
+  private readonly props = new Map<string, string>();
   private changed = false;
 
   constructor(options: MemoryWorkbookOptions = {}) {
@@ -100,10 +107,11 @@ export class MemoryWorkbook implements Workbook {
         stored.formulas.set(cellKey(f.row, f.col), { ...f });
       }
     }
+    for (const [key, value] of Object.entries(contents.properties ?? {})) wb.putProperty(key, value);
     return wb;
   }
 
-  /** True after any write, addTab or style since this workbook was created or loaded. */
+  /** True after any write, addTab, style or property change since this workbook was created or loaded. */
   get dirty(): boolean {
     return this.changed;
   }
@@ -149,6 +157,58 @@ export class MemoryWorkbook implements Workbook {
 
   write(tab: string, row: number, col: number, values: CellValue[][]): void {
     this.count('write');
+    this.writeBlock(tab, row, col, values);
+  }
+
+  /** Below the last row with content: the row after lastRow(), whatever blank rows a write left below it. */
+  append(tab: string, rows: CellValue[][]): number {
+    this.count('append');
+    const first = usedSize(this.tab(tab)).lastRow + 1;
+    this.writeBlock(tab, first, 1, rows);
+    return first;
+  }
+
+  /**
+   * Rows past the used range come back as blanks, as wide as the used range. Like the Sheets adapter,
+   * an empty tab or a count below 1 gives [].
+   */
+  readRows(tab: string, fromRow: number, count: number): CellValue[][] {
+    this.count('readRows');
+    const target = this.tab(tab);
+    if (!Number.isInteger(fromRow) || fromRow < 1 || !Number.isInteger(count)) {
+      throw new Error(`Cannot read tab "${tab}" from row ${fromRow} (${count} rows): rows start at 1.`);
+    }
+    const { lastCol } = usedSize(target);
+    if (count < 1 || lastCol === 0) return [];
+    return Array.from({ length: count }, (_, i) => {
+      const line = target.rows[fromRow - 1 + i] ?? [];
+      return Array.from({ length: lastCol }, (_, j) => (j < line.length ? copyValue(line[j]) : ''));
+    });
+  }
+
+  lastRow(tab: string): number {
+    this.count('lastRow');
+    return usedSize(this.tab(tab)).lastRow;
+  }
+
+  /**
+   * Exact, case-sensitive match of the whole cell, as Sheets' TextFinder with matchEntireCell and
+   * matchCase: a number matches its plain digits ('12.5'), a boolean 'TRUE' or 'FALSE'. '' matches
+   * nothing; row 1 (the header) is never a match.
+   */
+  findRows(tab: string, col: number, text: string): number[] {
+    this.count('findRows');
+    const target = this.tab(tab);
+    const found: number[] = [];
+    if (text === '') return found;
+    for (let i = 1; i < target.rows.length; i++) {
+      const value = target.rows[i][col - 1];
+      if (value !== undefined && shownText(value) === text) found.push(i + 1);
+    }
+    return found;
+  }
+
+  private writeBlock(tab: string, row: number, col: number, values: CellValue[][]): void {
     const target = this.tab(tab);
     const height = values.length;
     const width = height > 0 ? values[0].length : 0;
@@ -176,36 +236,6 @@ export class MemoryWorkbook implements Workbook {
     this.changed = true;
   }
 
-  append(tab: string, rows: CellValue[][]): number {
-    this.count('append');
-    const first = usedSize(this.tab(tab)).lastRow + 1;
-    this.write(tab, first, 1, rows);
-    this.calls.write -= 1; // one port call, not two
-    return first;
-  }
-
-  readRows(tab: string, fromRow: number, count: number): CellValue[][] {
-    this.count('readRows');
-    const rows = usedRange(this.tab(tab));
-    const width = rows[0]?.length ?? 0;
-    return Array.from({ length: count }, (_, i) => rows[fromRow - 1 + i] ?? Array(width).fill(''));
-  }
-
-  lastRow(tab: string): number {
-    this.count('lastRow');
-    return usedSize(this.tab(tab)).lastRow;
-  }
-
-  findRows(tab: string, col: number, text: string): number[] {
-    this.count('findRows');
-    const found: number[] = [];
-    this.tab(tab).rows.forEach((row, i) => {
-      const v = row?.[col - 1];
-      if (i > 0 && v !== undefined && v !== '' && String(v) === text) found.push(i + 1);
-    });
-    return found;
-  }
-
   addTab(tab: string): void {
     this.count('addTab');
     this.checkNewTabName(tab, true);
@@ -227,6 +257,13 @@ export class MemoryWorkbook implements Workbook {
     const target = this.tab(tab);
     if (!Number.isInteger(style.headerWidth) || style.headerWidth < 0 || style.headerWidth > MAX_COLUMNS) {
       throw new Error(`Cannot style tab "${tab}": headerWidth must be a whole number of columns.`);
+    }
+    const highlight = style.highlightWhen;
+    if (
+      highlight !== undefined &&
+      (!Number.isInteger(highlight) || highlight < 1 || highlight > MAX_COLUMNS)
+    ) {
+      throw new Error(`Cannot style tab "${tab}": highlightWhen ${highlight} is not a column number.`);
     }
     const byColumn = new Map(target.style.columns.map((c) => [c.col, { ...c }]));
     for (const column of style.columns) {
@@ -268,11 +305,35 @@ export class MemoryWorkbook implements Workbook {
     return [...this.tab(tab).formulas.values()].map((f) => ({ ...f }));
   }
 
+  /** A document property, or null. For WorkbookProperties; not a Workbook port method, so not counted. */
+  property(key: string): string | null {
+    return this.props.get(key) ?? null;
+  }
+
+  /** Sets a document property; the workbook becomes dirty if the value changed. */
+  setProperty(key: string, value: string): void {
+    if (this.props.get(key) === value) return;
+    this.putProperty(key, value);
+    this.changed = true;
+  }
+
+  /** Deletes a document property; the workbook becomes dirty if there was one. */
+  deleteProperty(key: string): void {
+    if (this.props.delete(key)) this.changed = true;
+  }
+
+  /** The keys of the document properties, in the order they were first set. */
+  propertyKeys(): string[] {
+    return [...this.props.keys()];
+  }
+
   /** Everything the file format saves; not counted as port calls. */
   contents(): WorkbookContents {
     return {
       timeZone: this.zone,
       locale: this.localeName,
+      // fromEntries defines own properties, so even a key like '__proto__' is kept as data.
+      properties: Object.fromEntries(this.props),
       tabs: [...this.tabs.values()].map((tab) => ({
         name: tab.name,
         values: usedRange(tab),
@@ -282,6 +343,21 @@ export class MemoryWorkbook implements Workbook {
           .sort((x, y) => x.row - y.row || x.col - y.col),
       })),
     };
+  }
+
+  /** Only what the file could not hold is refused here; WorkbookProperties enforces Apps Script's limits. */
+  private putProperty(key: string, value: string): void {
+    if (typeof key !== 'string' || typeof value !== 'string') {
+      throw new Error(
+        `A document property is a string key with a string value (got ${typeof key}, ${typeof value}).`,
+      );
+    }
+    if (key.length > MAX_TEXT_LENGTH || value.length > MAX_TEXT_LENGTH) {
+      throw new Error(
+        `Cannot keep document property "${key.slice(0, 40)}": a key or value holds at most ${MAX_TEXT_LENGTH} characters in an .xlsx file.`,
+      );
+    }
+    this.props.set(key, value);
   }
 
   private tab(name: string): Tab {
@@ -421,6 +497,13 @@ function usedRange(tab: Tab): CellValue[][] {
     out.push(copy);
   }
   return out;
+}
+
+/** The text TextFinder matches for a value (plain, unformatted). A date never matches. */
+function shownText(value: CellValue): string | undefined {
+  if (value instanceof Date) return undefined;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
 }
 
 function copyValue(value: CellValue): CellValue {

@@ -5,6 +5,8 @@ import type { KeyValue } from '../platform/key-value';
 import type { Lock } from '../platform/lock';
 import type { Platform } from '../platform/platform';
 import type { Workbook } from '../platform/workbook';
+import { MemoryWorkbook } from './memory-workbook';
+import { WorkbookProperties } from './workbook-properties';
 
 /** Document properties of a local ledger, kept for the length of one command. */
 export class MemoryProperties implements KeyValue {
@@ -23,6 +25,11 @@ export class MemoryProperties implements KeyValue {
   }
 }
 
+/**
+ * The ports for one command on a local ledger. Document properties (id counters, sync cursors)
+ * are kept inside the .xlsx itself, so the next command sees them; a plain Workbook (in tests)
+ * gets properties that last for the command only.
+ */
 export function nodePlatform(workbook: Workbook, lock: Lock, options: { quiet?: boolean } = {}): Platform {
   const say = (m: string) => {
     if (!options.quiet) process.stderr.write(`${m}\n`);
@@ -30,7 +37,8 @@ export function nodePlatform(workbook: Workbook, lock: Lock, options: { quiet?: 
   return {
     workbook,
     lock,
-    properties: new MemoryProperties(),
+    properties:
+      workbook instanceof MemoryWorkbook ? new WorkbookProperties(workbook) : new MemoryProperties(),
     clock: { now: () => Date.now() },
     digest: {
       sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),

@@ -2,9 +2,10 @@
  * The local ledger as an .xlsx file: load it into a MemoryWorkbook and save it back atomically.
  *
  * The file is meant to open in Google Sheets, Excel and LibreOffice and look like the ledger: row 1
- * bold and frozen, each column's number format, drop-downs for allowed values. What the port needs and
- * .xlsx has no place for (time zone, locale, warnOnEdit, long drop-down lists) lives on one hidden
- * settings sheet, which is never shown as a tab.
+ * bold and frozen, each column's number format, drop-downs for allowed values, rows highlighted by a
+ * conditional format. What the port needs and .xlsx has no place for (time zone, locale, warnOnEdit,
+ * long drop-down lists, the document properties) lives on one hidden settings sheet, which is never
+ * shown as a tab.
  *
  * Dates: a Date in the workbook is an instant, but a spreadsheet date has no zone. The file holds the
  * wall-clock time in the workbook's time zone, as Sheets shows it, and loading converts it back.
@@ -51,7 +52,15 @@ const MAX_INLINE_LIST = 255;
 const MAX_ERROR_MESSAGE = 225;
 /** For a date in a column whose format is not a date format: otherwise it would load as a number. */
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-const SETTINGS_FORMAT_VERSION = 1;
+/**
+ * 2: the settings sheet holds document properties (`property <key> <value>` rows). Shop Ledger before
+ * format 2 would drop them when it saved (losing id counters), so it must refuse such a file; a file
+ * without properties is still saved as format 1, which every version reads.
+ */
+const SETTINGS_FORMAT_VERSION = 2;
+const FORMAT_WITHOUT_PROPERTIES = 1;
+/** The fill of a highlighted row, as the Sheets adapter sets it (#fce8e6). */
+const HIGHLIGHT_ARGB = 'FFFCE8E6';
 const DAY_MS = 86_400_000;
 
 export function missingLedgerError(path: string): LedgerFileError {
@@ -87,7 +96,8 @@ export async function loadXlsx(path: string, options: LoadOptions = {}): Promise
     .filter((ws) => ws.name !== SETTINGS_SHEET)
     .map((ws) => readTab(book, ws, zone, settings.warnOnEdit.get(ws.name)));
   const locale = settings.locale ?? options.locale ?? DEFAULT_LOCALE;
-  return MemoryWorkbook.fromContents({ timeZone: zone, locale, tabs });
+  const properties = Object.fromEntries(settings.properties);
+  return MemoryWorkbook.fromContents({ timeZone: zone, locale, tabs, properties });
 }
 
 /** Saves every tab and marks the workbook clean. The file is replaced whole or not at all. */
@@ -253,10 +263,11 @@ interface Settings {
   timeZone?: string;
   locale?: string;
   warnOnEdit: Map<string, string>;
+  properties: Map<string, string>;
 }
 
 function readSettings(book: ExcelJS.Workbook): Settings {
-  const settings: Settings = { warnOnEdit: new Map() };
+  const settings: Settings = { warnOnEdit: new Map(), properties: new Map() };
   const sheet = book.getWorksheet(SETTINGS_SHEET);
   if (!sheet) return settings;
   sheet.eachRow((row) => {
@@ -273,6 +284,9 @@ function readSettings(book: ExcelJS.Workbook): Settings {
         break;
       case 'warnOnEdit':
         settings.warnOnEdit.set(text(2), text(3));
+        break;
+      case 'property':
+        settings.properties.set(text(2), text(3));
         break;
       default:
         break;
@@ -360,7 +374,45 @@ function readStyle(
   }
   const style: StoredTabStyle = { frozenRows, headerWidth, columns };
   if (warnOnEdit !== undefined) style.warnOnEdit = warnOnEdit;
+  const highlightWhen = readHighlight(ws);
+  if (highlightWhen !== undefined) style.highlightWhen = highlightWhen;
   return style;
+}
+
+/**
+ * The column of a "highlight the row when $G2=TRUE" rule, as toXlsx writes it, or as Excel,
+ * LibreOffice (`TRUE()`) or Google Sheets save it back. Read from the conditional format itself, like
+ * the formats and drop-downs, so that a rule removed in Excel stays removed; its colour may differ.
+ */
+function readHighlight(ws: ExcelJS.Worksheet): number | undefined {
+  for (const cf of conditionalFormatsOf(ws)) {
+    const top = /^\$?[A-Z]{1,3}\$?(\d+)/i.exec(cf.ref?.trim() ?? '');
+    if (!top) continue;
+    for (const rule of cf.rules ?? []) {
+      if (rule.type !== 'expression') continue;
+      const formula = String(rule.formulae?.[0] ?? '')
+        .trim()
+        .replace(/^=/, '');
+      const match = /^\$([A-Z]{1,3})\$?(\d+)\s*=\s*TRUE(?:\(\))?$/i.exec(formula);
+      if (match && match[2] === top[1]) return columnNumber(match[1]);
+    }
+  }
+  return undefined;
+}
+
+/** 1 for 'A', 27 for 'AA'. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** exceljs reads conditional formats back into this array at runtime; its type declarations leave it out. */
+function conditionalFormatsOf(ws: ExcelJS.Worksheet): Partial<ExcelJS.ConditionalFormattingOptions>[] {
+  return (
+    (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? []
+  );
 }
 
 /** The values of a drop-down: an inline "a,b,c" list or a one-row or one-column range. */
@@ -405,13 +457,17 @@ async function toXlsx(contents: WorkbookContents): Promise<Uint8Array> {
   }
   const book = new ExcelJS.Workbook();
   book.creator = 'Shop Ledger';
+  const properties = Object.entries(contents.properties ?? {});
   const settings: (string | number)[][] = [
     ['Shop Ledger keeps the settings of this file here. Please do not edit this sheet.'],
-    ['format', SETTINGS_FORMAT_VERSION],
+    ['format', properties.length > 0 ? SETTINGS_FORMAT_VERSION : FORMAT_WITHOUT_PROPERTIES],
     ['timeZone', contents.timeZone],
     ['locale', contents.locale],
   ];
   for (const tab of contents.tabs) writeTab(book, tab, contents.timeZone, settings);
+  // Document properties (KeyValue): never secrets, which the CLI takes as flags. At most 9 KB each,
+  // well within a cell's 32,767 characters; encodeText keeps any text exact.
+  for (const [key, value] of properties) settings.push(['property', key, value]);
   const sheet = book.addWorksheet(SETTINGS_SHEET, { state: 'hidden' });
   settings.forEach((line, i) => {
     line.forEach((value, j) => {
@@ -486,6 +542,21 @@ function writeTab(
     MAX_ROWS,
     Math.max(VALIDATION_MARGIN_ROWS, values.length + VALIDATION_MARGIN_ROWS),
   );
+  if (style.highlightWhen !== undefined) {
+    // As the Sheets adapter does: the data rows across the header, coloured when the column is TRUE.
+    const width = Math.min(MAX_COLUMNS, Math.max(style.headerWidth, style.highlightWhen));
+    ws.addConditionalFormatting({
+      ref: `A2:${columnLetter(width)}${lastRow}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`$${columnLetter(style.highlightWhen)}2=TRUE`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: HIGHLIGHT_ARGB } } },
+        },
+      ],
+    });
+  }
   for (const column of style.columns) {
     if (!column.allowed || column.allowed.length === 0) continue;
     const letter = columnLetter(column.col);

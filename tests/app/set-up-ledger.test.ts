@@ -71,8 +71,8 @@ test('a fresh ledger passes the check, and so does one with the sample catalogue
   );
   expect([...rates].sort()).toEqual([10, 21]);
   const stock = ports.workbook.read('Stock').slice(1);
-  expect(stock).toContainEqual(['COF-ETH-250', 'Store', 12, 0, 12, 0]);
-  expect(stock).toContainEqual(['COF-ETH-250', 'Warehouse', 40, 0, 40, 0]);
+  expect(stock).toContainEqual(['COF-ETH-250', 'Store', 12, 0, 12, 0, false]);
+  expect(stock).toContainEqual(['COF-ETH-250', 'Warehouse', 40, 0, 40, 0, false]);
 });
 
 test('the sample is refused on a ledger that has products', () => {

@@ -28,6 +28,9 @@ const ALL_TABS = [
   'Order Lines',
   'Payments',
   'Customers',
+  'Till Sessions',
+  'Till Cash',
+  'Transfers',
   'Settings',
 ];
 const PRODUCTS_HEADERS = ['SKU', 'Barcode', 'Name', 'Price', 'VAT %', 'Cost', 'Active', 'Reorder point'];

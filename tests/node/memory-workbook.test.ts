@@ -204,11 +204,16 @@ describe('MemoryWorkbook', () => {
           formulas: [{ row: 2, col: 2, formula: 'SUM(1,11)' }],
         },
       ],
+      properties: { nextOrderId: '42', cursor: '' },
     };
     const wb = MemoryWorkbook.fromContents(contents);
     expect(wb.dirty).toBe(false);
     expect(wb.calls).toEqual({});
     expect(wb.contents()).toEqual(contents);
+    expect(wb.propertyKeys()).toEqual(['nextOrderId', 'cursor']);
+    expect(MemoryWorkbook.fromContents({ ...contents, properties: undefined }).contents().properties).toEqual(
+      {},
+    );
   });
 
   test('a write over a kept formula drops the formula; others stay', () => {
@@ -230,6 +235,125 @@ describe('MemoryWorkbook', () => {
     wb.write('T', 1, 1, [['=not a formula']]);
     expect(wb.formulaCells('T')).toEqual([{ row: 1, col: 2, formula: 'B9' }]);
     expect(wb.read('T')).toEqual([['=not a formula', 2]]);
+  });
+
+  test('highlightWhen is kept like the rest of the style, and must be a column number', () => {
+    const wb = withTab();
+    wb.style('Sales', { headerWidth: 3, columns: [], highlightWhen: 3 });
+    expect(wb.tabStyle('Sales').highlightWhen).toBe(3);
+    wb.style('Sales', { headerWidth: 3, columns: [] });
+    expect(wb.tabStyle('Sales').highlightWhen).toBe(3);
+    for (const bad of [0, 1.5, 16_385]) {
+      expect(() => wb.style('Sales', { headerWidth: 3, columns: [], highlightWhen: bad })).toThrow(
+        /highlightWhen .* is not a column number/,
+      );
+    }
+  });
+
+  describe('append, readRows, lastRow, findRows', () => {
+    function ledger(): MemoryWorkbook {
+      const wb = withTab();
+      wb.write('Sales', 1, 1, [
+        ['Id', 'Qty', 'Paid'],
+        ['S-1', 2, true],
+        ['S-2', 12.5, false],
+      ]);
+      wb.resetCalls();
+      return wb;
+    }
+
+    test('append writes below the last row with content, returns its first row, and is one call', () => {
+      const wb = ledger();
+      expect(
+        wb.append('Sales', [
+          ['S-3', 1, true],
+          ['S-4', 4, false],
+        ]),
+      ).toBe(4);
+      expect(wb.calls).toEqual({ append: 1 });
+      expect(wb.read('Sales').slice(3)).toEqual([
+        ['S-3', 1, true],
+        ['S-4', 4, false],
+      ]);
+      expect(wb.lastRow('Sales')).toBe(5);
+    });
+
+    test('append goes below the last used row, not below rows that were cleared or left blank', () => {
+      const wb = ledger();
+      wb.write('Sales', 8, 2, [['far']]);
+      expect(wb.append('Sales', [['x']])).toBe(9);
+      wb.write('Sales', 9, 1, [['']]);
+      wb.write('Sales', 8, 2, [['']]);
+      // Rows 4–9 are blank again, so the next append fills row 4.
+      expect(wb.append('Sales', [['y']])).toBe(4);
+      expect(wb.lastRow('Sales')).toBe(4);
+    });
+
+    test('append into an empty tab starts at row 1 and makes the workbook dirty', () => {
+      const wb = withTab();
+      wb.markClean();
+      expect(wb.append('Sales', [['Id']])).toBe(1);
+      expect(wb.dirty).toBe(true);
+      expect(wb.read('Sales')).toEqual([['Id']]);
+    });
+
+    test('a refused append writes nothing and is still one counted call', () => {
+      const wb = ledger();
+      expect(() => wb.append('Sales', [['a', 'b'], ['c']])).toThrow(/Sales!A4.*not rectangular/);
+      expect(wb.calls).toEqual({ append: 1 });
+      expect(wb.lastRow('Sales')).toBe(3);
+      expect(() => wb.append('Nope', [['x']])).toThrow(/"Nope"/);
+    });
+
+    test('readRows returns the rows, padded to the used width, with blank rows past the end', () => {
+      const wb = ledger();
+      wb.write('Sales', 2, 5, [['wide']]);
+      expect(wb.readRows('Sales', 2, 1)).toEqual([['S-1', 2, true, '', 'wide']]);
+      expect(wb.readRows('Sales', 3, 3)).toEqual([
+        ['S-2', 12.5, false, '', ''],
+        ['', '', '', '', ''],
+        ['', '', '', '', ''],
+      ]);
+      expect(wb.readRows('Sales', 10, 1)).toEqual([['', '', '', '', '']]);
+      expect(wb.calls).toEqual({ write: 1, readRows: 3 });
+    });
+
+    test('readRows: [] for an empty tab or no rows; rows start at 1; dates are copies', () => {
+      const wb = withTab();
+      expect(wb.readRows('Sales', 1, 5)).toEqual([]);
+      wb.write('Sales', 1, 1, [[new Date('2024-01-01T00:00:00Z')]]);
+      expect(wb.readRows('Sales', 1, 0)).toEqual([]);
+      expect(() => wb.readRows('Sales', 0, 1)).toThrow(/rows start at 1/);
+      (wb.readRows('Sales', 1, 1)[0][0] as Date).setTime(0);
+      expect(wb.read('Sales')).toEqual([[new Date('2024-01-01T00:00:00Z')]]);
+    });
+
+    test('lastRow: 0 for an empty tab, else the last row with content', () => {
+      const wb = withTab();
+      expect(wb.lastRow('Sales')).toBe(0);
+      wb.write('Sales', 6, 3, [['x']]);
+      expect(wb.lastRow('Sales')).toBe(6);
+      expect(() => wb.lastRow('Nope')).toThrow(/"Nope"/);
+    });
+
+    test('findRows matches the whole cell exactly, below the header only', () => {
+      const wb = ledger();
+      wb.append('Sales', [
+        ['S-1', 3, true],
+        ['s-1', 3, true],
+        ['S-10', 3, true],
+        [' S-1', 3, true],
+      ]);
+      wb.resetCalls();
+      expect(wb.findRows('Sales', 1, 'S-1')).toEqual([2, 4]);
+      expect(wb.findRows('Sales', 1, 'Id')).toEqual([]); // the header row is skipped
+      expect(wb.findRows('Sales', 1, 'S-')).toEqual([]);
+      expect(wb.findRows('Sales', 1, '')).toEqual([]);
+      expect(wb.findRows('Sales', 2, '12.5')).toEqual([3]);
+      expect(wb.findRows('Sales', 3, 'FALSE')).toEqual([3]);
+      expect(wb.findRows('Sales', 9, 'S-1')).toEqual([]);
+      expect(wb.calls).toEqual({ findRows: 7 });
+    });
   });
 
   test('columnLetter', () => {

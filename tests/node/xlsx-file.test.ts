@@ -40,6 +40,12 @@ function validationAt(ws: ExcelJS.Worksheet, address: string): ExcelJS.DataValid
     .dataValidations.model[address];
 }
 
+/** Read back by exceljs at runtime; not in its type declarations. */
+function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+}
+
 async function filesIn(folder: string): Promise<string[]> {
   return (await fsp.readdir(folder)).sort();
 }
@@ -323,6 +329,107 @@ describe('saveXlsx then loadXlsx', () => {
     expect(plain.read('Sheet1')).toEqual([['When', new Date('2024-07-01T10:00:00Z')]]);
     const ny = await loadXlsx(path, { timeZone: 'America/New_York' });
     expect(ny.read('Sheet1')).toEqual([['When', new Date('2024-07-01T16:00:00Z')]]);
+  });
+
+  test('highlightWhen is saved as a conditional format over the data rows and comes back', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addTab('Orders');
+    wb.style('Orders', {
+      headerWidth: 7,
+      columns: [{ col: 7, allowed: ['TRUE', 'FALSE'] }],
+      highlightWhen: 7,
+    });
+    wb.write('Orders', 1, 1, [
+      ['Order', 'B', 'C', 'D', 'E', 'F', 'Needs attention'],
+      ...Array.from({ length: 20 }, (_, i) => [`W-${i}`, '', '', '', '', '', i % 2 === 0]),
+    ]);
+    const path = join(dir, 'ledger.xlsx');
+    await saveXlsx(wb, path);
+
+    const ws = sheet(await rawBook(path), 'Orders');
+    expect(conditionalFormats(ws)).toEqual([
+      {
+        ref: 'A2:G1021',
+        rules: [
+          expect.objectContaining({
+            type: 'expression',
+            formulae: ['$G2=TRUE'],
+            style: expect.objectContaining({
+              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE8E6' } },
+            }),
+          }),
+        ],
+      },
+    ]);
+    const back = await loadXlsx(path);
+    expect(back.tabStyle('Orders').highlightWhen).toBe(7);
+    expect(back.tabStyle('Orders')).toEqual(wb.tabStyle('Orders'));
+    // And again, from a file that Shop Ledger saved after loading it.
+    back.write('Orders', 2, 1, [['W-changed']]);
+    await saveXlsx(back, path);
+    expect((await loadXlsx(path)).tabStyle('Orders').highlightWhen).toBe(7);
+  });
+
+  test('the highlight covers the header width, or reaches its column when that is further right', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addTab('T');
+    wb.style('T', { headerWidth: 2, columns: [], highlightWhen: 28 });
+    const path = join(dir, 'ledger.xlsx');
+    await saveXlsx(wb, path);
+    const [cf] = conditionalFormats(sheet(await rawBook(path), 'T'));
+    expect(cf.ref).toBe('A2:AB1000');
+    expect(cf.rules[0]).toMatchObject({ formulae: ['$AB2=TRUE'] });
+    expect((await loadXlsx(path)).tabStyle('T').highlightWhen).toBe(28);
+  });
+
+  test('a tab without highlightWhen has no conditional format and loads without one', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addTab('T');
+    wb.style('T', { headerWidth: 2, columns: [] });
+    const path = join(dir, 'ledger.xlsx');
+    await saveXlsx(wb, path);
+    expect(conditionalFormats(sheet(await rawBook(path), 'T'))).toEqual([]);
+    expect((await loadXlsx(path)).tabStyle('T')).not.toHaveProperty('highlightWhen');
+  });
+
+  test('the highlight is read from the file: as other programs write it, and not from other rules', async () => {
+    const book = new ExcelJS.Workbook();
+    const fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF00FF00' } } as const;
+    const add = (
+      name: string,
+      ref: string,
+      formula: string,
+      type: 'expression' | 'cellIs' = 'expression',
+    ) => {
+      const ws = book.addWorksheet(name);
+      ws.addRow(['a', 'b', 'c']);
+      ws.addConditionalFormatting({
+        ref,
+        rules: [
+          type === 'expression'
+            ? { type, priority: 1, formulae: [formula], style: { fill } }
+            : { type, operator: 'equal', priority: 1, formulae: [formula], style: { fill } },
+        ],
+      });
+    };
+    add('LibreOffice', 'A2:C500', '$C2=TRUE()');
+    add('Lowercase', 'A2:C500', '$b2 = true');
+    add('FromRow3', 'A3:C500', '$C3=TRUE');
+    add('Relative', 'A2:C500', 'C2=TRUE');
+    add('OtherRow', 'A2:C500', '$C3=TRUE');
+    add('OtherTest', 'A2:C500', '$C2>5');
+    add('CellIs', 'C2:C500', 'TRUE', 'cellIs');
+    const path = join(dir, 'hand.xlsx');
+    await book.xlsx.writeFile(path);
+    const wb = await loadXlsx(path);
+    const highlight = (tab: string) => wb.tabStyle(tab).highlightWhen;
+    expect(['LibreOffice', 'Lowercase', 'FromRow3'].map(highlight)).toEqual([3, 2, 3]);
+    expect(['Relative', 'OtherRow', 'OtherTest', 'CellIs'].map(highlight)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('saving marks the workbook clean', async () => {

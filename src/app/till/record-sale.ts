@@ -1,0 +1,209 @@
+/**
+ * Recording a till sale: one commit under the document lock that appends the Orders row, its
+ * lines and payments, the moves Store → Customer, and updates Stock and the till session.
+ * A retry with the same key finds the first commit (the spreadsheet searches the Key column)
+ * and returns its receipt, writing nothing.
+ */
+import { Catalogue } from '../../core/catalogue';
+import { formatDecimal } from '../../core/money';
+import { type Payment, priceSale, settle } from '../../core/sale';
+import { applyMoves, type Move, shortages } from '../../core/stock';
+import { openSessionOf, withSale } from '../../core/till-session';
+import { moveRecord } from '../../ledger/movements';
+import { lineRecord, orderRecord, paymentRecord } from '../../ledger/order-records';
+import { readProducts } from '../../ledger/products';
+import { CUSTOMERS, MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
+import { readStock, writeBalances } from '../../ledger/stock-tab';
+import { appendRows, findRows, readHeaderTable, updateRows } from '../../ledger/table';
+import { readSessions, sessionRecord } from '../../ledger/till-sessions';
+import type { Platform } from '../../platform/platform';
+import { underLock } from '../commit';
+import { loadContext } from '../ledger-context';
+import { takeIds } from '../sequence';
+import type { Receipt, SaleDraft } from './api-types';
+import { checkKey, checkTill, refuse } from './problems';
+import { replayReceipt } from './replay-receipt';
+
+type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock'>;
+
+export function recordSale(p: Ports, draft: SaleDraft): Receipt {
+  const key = checkKey(draft?.key);
+  const till = checkTill(draft.till);
+  if (!Array.isArray(draft.lines) || !Array.isArray(draft.payments))
+    refuse('bad-input', 'The sale has no lines or payments.');
+  return underLock(p, () => {
+    const wb = p.workbook;
+    const ctx = loadContext(wb);
+    const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
+    const earlier = findRows(wb, orders, 'Key', key);
+    if (earlier.length > 0) return replayReceipt(wb, ctx, earlier[0]);
+
+    const location = draft.location?.trim() || 'Store';
+    if (!ctx.settings.locations.includes(location)) {
+      refuse(
+        'bad-input',
+        `"${location}" is not a stock location. The locations are: ${ctx.settings.locations.join(', ')}.`,
+      );
+    }
+    const sessions = readSessions(wb, ctx.cells, ctx.tabs);
+    const session = openSessionOf(sessions.sessions, till);
+    if (!session) refuse('no-session', `${till} is not open: open it with a float before selling.`);
+
+    const catalogue = new Catalogue(readProducts(wb, ctx.cells, ctx.tabs).products);
+    const rules = { ...ctx.settings, currencyExponent: ctx.cells.exponent };
+    const sale = priceSale(draft.lines, catalogue, rules);
+    const payments: Payment[] = draft.payments.map((x) => ({
+      method: x.method,
+      amount: x.amount,
+      tendered: x.tendered,
+    }));
+    const settlement = settle(sale.priced.total, payments, ctx.cells.exponent);
+
+    const stock = readStock(wb, ctx.cells, ctx.tabs);
+    const short = shortages(stock.balances, location, draft.lines);
+    if (short.length > 0 && (ctx.settings.oversellPolicy === 'refuse' || !draft.confirmOversell)) {
+      const list = short
+        .map((s) => `${catalogue.sku(s.sku)?.name ?? s.sku}: ${s.requested} wanted, ${s.available} available`)
+        .join('; ');
+      refuse(
+        'stock-short',
+        ctx.settings.oversellPolicy === 'refuse'
+          ? `Not enough stock in ${location}: ${list}. Nothing was sold.`
+          : `Not enough stock in ${location}: ${list}. Sell anyway?`,
+        { shortages: short },
+      );
+    }
+
+    let customer: { customerId: string; name: string } | null = null;
+    if (draft.customerId) {
+      const customers = readHeaderTable(wb, CUSTOMERS, ctx.tabs);
+      const rows = findRows(wb, customers, 'Customer ID', draft.customerId);
+      if (rows.length === 0)
+        refuse('unknown-customer', `No customer with ID ${draft.customerId}: pick the customer again.`);
+      const [row] = wb.readRows(CUSTOMERS.name, rows[0], 1);
+      customer = { customerId: draft.customerId, name: String(row[customers.col('Name')] ?? '') };
+    }
+
+    const now = p.clock.now();
+    const [orderId] = takeIds(p, orders, 'Order ID', 'O');
+    const [orderNo] = takeIds(p, orders, 'Order No', 'R');
+    const moves: Move[] = draft.lines.map((l, i) => ({
+      id: `${orderId}/${i + 1}`,
+      time: now,
+      sku: sale.products[i].sku,
+      qty: l.qty,
+      from: location,
+      to: 'Customer',
+      reason: 'sale',
+      reference: orderId,
+      key,
+    }));
+    const { priced } = sale;
+
+    appendRows(wb, orders, [
+      orderRecord(
+        {
+          orderId,
+          type: 'sale',
+          channel: 'Store',
+          shop: '',
+          externalId: '',
+          orderNo,
+          status: 'fulfilled',
+          created: now,
+          customerId: customer?.customerId ?? '',
+          net: priced.net,
+          vat: priced.vat,
+          total: priced.total,
+          currency: ctx.settings.currency,
+          invoiceNo: '',
+          refundOf: '',
+          key,
+          till,
+        },
+        ctx.cells,
+      ),
+    ]);
+    appendRows(
+      wb,
+      readHeaderTable(wb, ORDER_LINES, ctx.tabs),
+      sale.products.map((product, i) =>
+        lineRecord(
+          orderId,
+          i,
+          {
+            sku: product.sku,
+            name: product.name,
+            qty: draft.lines[i].qty,
+            unitPrice: product.price,
+            vatRate: product.vatRate,
+            priced: priced.lines[i],
+          },
+          ctx.cells,
+        ),
+      ),
+    );
+    appendRows(
+      wb,
+      readHeaderTable(wb, PAYMENTS, ctx.tabs),
+      settlement.payments.map((pay, i) =>
+        paymentRecord(
+          {
+            paymentId: `${orderId}/P${i + 1}`,
+            time: now,
+            orderId,
+            channel: 'Store',
+            method: pay.method,
+            amount: pay.amount,
+            reference:
+              pay.method === 'cash' && pay.tendered !== undefined && pay.tendered !== pay.amount
+                ? `tendered ${formatDecimal(pay.tendered, ctx.cells.exponent)}, change ${formatDecimal(pay.tendered - pay.amount, ctx.cells.exponent)}`
+                : '',
+          },
+          ctx.cells,
+        ),
+      ),
+    );
+    appendRows(wb, readHeaderTable(wb, MOVEMENTS, ctx.tabs), moves.map(moveRecord));
+    const reorder = (sku: string) => catalogue.sku(sku)?.reorderPoint ?? null;
+    writeBalances(wb, stock, applyMoves(stock.balances, moves, ctx.settings.locations), reorder);
+    const updated = withSale(session, priced.total, settlement.payments);
+    const row = sessions.rowOf.get(session.id);
+    if (row) {
+      updateRows(wb, sessions.table, [
+        {
+          row,
+          values: sessionRecord(updated, sessions.keys.get(session.id) ?? { open: '', close: '' }, ctx.cells),
+        },
+      ]);
+    }
+
+    return {
+      orderId,
+      orderNo,
+      created: new Date(now).toISOString(),
+      till,
+      sessionId: session.id,
+      lines: sale.products.map((product, i) => ({
+        sku: product.sku,
+        name: product.name,
+        qty: draft.lines[i].qty,
+        unitPrice: product.price,
+        discount: priced.lines[i].discount,
+        vatRate: product.vatRate,
+        total: priced.lines[i].total,
+      })),
+      net: priced.net,
+      vat: priced.vat,
+      total: priced.total,
+      breakdown: priced.breakdown.map((b) => ({ ...b })),
+      payments: settlement.payments.map((x) => ({ method: x.method, amount: x.amount })),
+      tendered: settlement.tendered,
+      change: settlement.change,
+      customer,
+      currency: ctx.settings.currency,
+      exponent: ctx.cells.exponent,
+      replayed: false,
+    };
+  });
+}

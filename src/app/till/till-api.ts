@@ -1,0 +1,28 @@
+/**
+ * The till's server API: the functions the sidebar calls through google.script.run. The Apps
+ * Script entry points and the local playground's HTTP routes are one-line forwards to these,
+ * so the browser tests exercise the code that runs in Sheets. Business refusals come back as
+ * `{ ok: false, problem }`; only plain data crosses (no Date).
+ */
+import type { Platform } from '../../platform/platform';
+import { receiveGoods } from '../stock/receive-goods';
+import type { TillApi } from './api-types';
+import { createCustomer, findCustomers } from './customers';
+import { asResult } from './problems';
+import { recordSale } from './record-sale';
+import { cashMove, closeTill, openTill } from './sessions';
+import { tillRefresh, tillState } from './till-state';
+
+export function tillApi(platform: () => Platform): TillApi {
+  return {
+    tillState: (till) => tillState(platform(), till),
+    tillRefresh: (till) => tillRefresh(platform(), till),
+    findCustomers: (query) => findCustomers(platform().workbook, query),
+    createCustomer: (input) => asResult(() => createCustomer(platform(), input)),
+    recordSale: (draft) => asResult(() => recordSale(platform(), draft)),
+    openTill: (input) => asResult(() => openTill(platform(), input)),
+    cashMove: (input) => asResult(() => cashMove(platform(), input)),
+    closeTill: (input) => asResult(() => closeTill(platform(), input)),
+    receiveGoods: (input) => asResult(() => receiveGoods(platform(), input)),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The till sidebar and its server functions. Each is a one-line forward to the till API in
+ * app/, the same module the local playground serves, so browser tests run this code.
+ */
+
+import type { TillApi } from '../app/till/api-types';
+import { tillApi } from '../app/till/till-api';
+import { appsScriptPlatform } from './platform';
+
+export function menuOpenTill(): void {
+  const html = HtmlService.createHtmlOutputFromFile('till').setTitle('Till');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+const api = (): TillApi => tillApi(appsScriptPlatform);
+
+export const tillServer: TillApi = {
+  tillState: (till) => api().tillState(till),
+  tillRefresh: (till) => api().tillRefresh(till),
+  findCustomers: (query) => api().findCustomers(query),
+  createCustomer: (input) => api().createCustomer(input),
+  recordSale: (draft) => api().recordSale(draft),
+  openTill: (input) => api().openTill(input),
+  cashMove: (input) => api().cashMove(input),
+  closeTill: (input) => api().closeTill(input),
+  receiveGoods: (input) => api().receiveGoods(input),
+};

@@ -1,0 +1,70 @@
+/** Finding the customer of a sale (by email, phone, loyalty card or name) or adding a new one. */
+import type { CustomerSummary } from '../../app/till/api-types';
+import { call, reason } from './api';
+import { commandAnswered, commandKey } from './command-keys';
+import { t } from './i18n';
+import { setCustomer } from './sale-actions';
+import { changed, say, state } from './state';
+
+export const MIN_QUERY = 2;
+
+let latest = 0;
+
+/** The matches for a query, or null when a newer search has started meanwhile (drop the old answer). */
+export async function searchCustomers(query: string): Promise<CustomerSummary[] | null> {
+  const mine = ++latest;
+  if (query.trim().length < MIN_QUERY) return [];
+  try {
+    const found = await call('findCustomers', query.trim());
+    return mine === latest ? found : null;
+  } catch (error) {
+    if (mine === latest) say(t.serverFailed(reason(error)));
+    return null;
+  }
+}
+
+export interface NewCustomerForm {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** Creates the customer and puts them on the sale. Returns true when done. */
+export async function addCustomer(form: NewCustomerForm): Promise<boolean> {
+  const name = form.name.trim();
+  const email = form.email.trim();
+  const phone = form.phone.trim();
+  if (!name) {
+    say(t.customerNeedsName);
+    return false;
+  }
+  if (!email && !phone) {
+    say(t.customerNeedsContact);
+    return false;
+  }
+  if (state.busy.has('customer')) return false;
+  state.busy.add('customer');
+  changed();
+  try {
+    const input = {
+      key: commandKey('customer'),
+      name,
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+    };
+    const result = await call('createCustomer', input);
+    commandAnswered('customer');
+    if (!result.ok) {
+      say(result.problem.message);
+      return false;
+    }
+    setCustomer(result.value);
+    return true;
+  } catch (error) {
+    say(t.serverFailed(reason(error)));
+    return false;
+  } finally {
+    state.busy.delete('customer');
+    changed();
+  }
+}

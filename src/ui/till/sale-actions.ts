@@ -1,0 +1,248 @@
+/**
+ * What staff do to a sale: scan, change lines, take payments, complete it. Each action changes
+ * the state, says what went wrong in words for the counter, and sends the keyboard back to #scan.
+ */
+import type { CustomerSummary, Receipt, Result, TillProduct } from '../../app/till/api-types';
+import { formatDecimal } from '../../core/money';
+import { newKey } from '../shared/key';
+import { call } from './api';
+import * as cart from './cart';
+import { barcodeProblem, lang, t } from './i18n';
+import { looksLikeBarcode } from './lookup';
+import { cardPayment, cashPayment, removePayment } from './payments';
+import { provisionalReceipt, saleDraft, saleFigures } from './sale';
+import { changed, clearMessages, emptySale, focusNext, type SaleState, say, state } from './state';
+import { queue, refreshTill } from './till-data';
+
+/** The sale, if one can be changed now (the till is open and the sale is not being sent). */
+function editableSale(): SaleState | null {
+  if (!state.data?.session) {
+    say(t.needsSession);
+    return null;
+  }
+  if (state.sale.committing) return null;
+  return state.sale;
+}
+
+/** Any change to the cart voids payments' meaning and any pending "Sell anyway?" question. */
+function updateCart(next: cart.Cart): void {
+  state.sale.cart = next;
+  state.sale.oversell = null;
+  changed();
+}
+
+export function addToCart(product: TillProduct): void {
+  if (state.receipt) newSale();
+  if (!editableSale()) return;
+  updateCart(cart.addProduct(state.sale.cart, product));
+  clearMessages();
+  focusNext('scan');
+}
+
+/**
+ * Enter in #scan. Digits are a barcode (or a numeric SKU); a highlighted search result is
+ * added; an exact SKU is added. An empty Enter starts a cash payment, or a new sale after a
+ * receipt. Returns true when the field should be cleared.
+ */
+export function scanEnter(text: string, highlighted: TillProduct | null): boolean {
+  const typed = text.trim();
+  if (typed === '') {
+    if (state.receipt) newSale();
+    else if (state.sale.cart.length > 0) startPayment('cash');
+    return true;
+  }
+  if (!state.data?.session) {
+    say(t.needsSession);
+    return false;
+  }
+  if (looksLikeBarcode(typed)) {
+    const product = state.index.sku(typed) ?? state.index.barcode(typed);
+    if (product) {
+      addToCart(product);
+      return true;
+    }
+    // The cart is kept either way: a bad scan only costs a rescan.
+    say(barcodeProblem(typed) ?? t.noBarcode(typed));
+    focusNext('scan');
+    return true;
+  }
+  const product = highlighted ?? state.index.sku(typed);
+  if (product) {
+    addToCart(product);
+    return true;
+  }
+  say(state.index.search(typed, 1).length > 0 ? t.pickFromList : t.noMatch(typed));
+  return false;
+}
+
+export function typeQty(sku: string, text: string): void {
+  if (!editableSale()) return;
+  updateCart(cart.setQtyText(state.sale.cart, sku, text));
+  const line = cart.lineOf(state.sale.cart, sku);
+  const problem = line ? cart.qtyProblem(line) : null;
+  if (problem) say(t.qtyProblem[problem]);
+  else clearMessages();
+}
+
+/** Leaving a refused quantity puts back the last one accepted; the message stays. */
+export function leaveQty(sku: string): void {
+  const line = cart.lineOf(state.sale.cart, sku);
+  if (line && cart.qtyProblem(line)) updateCart(cart.resetQtyText(state.sale.cart, sku));
+}
+
+export function stepQty(sku: string, delta: number): void {
+  if (!editableSale()) return;
+  updateCart(cart.stepQty(state.sale.cart, sku, delta));
+  clearMessages();
+}
+
+export function typeDiscount(sku: string, text: string): void {
+  if (!editableSale()) return;
+  updateCart(cart.setDiscountText(state.sale.cart, sku, text));
+}
+
+export function removeLine(sku: string): void {
+  if (!editableSale()) return;
+  updateCart(cart.removeLine(state.sale.cart, sku));
+  focusNext('scan');
+}
+
+export function clearSale(): void {
+  if (state.sale.committing) return;
+  state.sale = emptySale(newKey());
+  clearMessages();
+  focusNext('scan');
+}
+
+export function setCustomer(customer: CustomerSummary | null): void {
+  state.sale.customer = customer;
+  changed();
+  focusNext('scan');
+}
+
+/** Amounts typed in the sidebar's language: 12.50 or 12,50. */
+function amountText(minor: number, exponent: number): string {
+  const text = formatDecimal(minor, exponent);
+  return lang === 'es' ? text.replace('.', ',') : text;
+}
+
+export function startPayment(method: 'cash' | 'card'): void {
+  const data = state.data;
+  if (!data || !editableSale()) return;
+  const figures = saleFigures(state.sale, data, t.badDiscount);
+  if (figures.blocked || figures.total === null) {
+    say(t.fixLines);
+    return;
+  }
+  if (figures.due <= 0) {
+    say(figures.due < 0 ? t.overpaid(amountText(-figures.due, data.exponent)) : t.nothingToPay, 'warn');
+    return;
+  }
+  state.sale.entry = { method, text: amountText(figures.due, data.exponent) };
+  focusNext('entry');
+}
+
+export function typeEntry(text: string): void {
+  if (state.sale.entry) {
+    state.sale.entry.text = text;
+    changed();
+  }
+}
+
+export function cancelEntry(): void {
+  state.sale.entry = null;
+  focusNext('scan');
+}
+
+/** Adds the payment being typed. Cash over what is due becomes change. */
+export function confirmEntry(): void {
+  const data = state.data;
+  const entry = state.sale.entry;
+  if (!data || !entry || !editableSale()) return;
+  const figures = saleFigures(state.sale, data, t.badDiscount);
+  if (figures.entryAmount === null) {
+    say(t.badAmount);
+    return;
+  }
+  const payment =
+    entry.method === 'cash'
+      ? cashPayment(figures.entryAmount, figures.due)
+      : cardPayment(figures.entryAmount, figures.due);
+  if (typeof payment === 'string') {
+    if (payment === 'nothing-due') say(t.nothingToPay, 'warn');
+    else if (payment === 'too-much') say(t.cardTooMuch(amountText(figures.due, data.exponent)));
+    else say(t.badAmount);
+    return;
+  }
+  state.sale.payments = [...state.sale.payments, payment];
+  state.sale.entry = null;
+  clearMessages();
+  const after = saleFigures(state.sale, data, t.badDiscount);
+  focusNext(after.canComplete ? 'commit' : 'scan');
+}
+
+export function dropPayment(index: number): void {
+  if (!editableSale()) return;
+  state.sale.payments = removePayment(state.sale.payments, index);
+  state.sale.oversell = null;
+  focusNext('scan');
+}
+
+/**
+ * Records the sale. The key was made when the sale began, so a retry, a double click or a
+ * "Sell anyway" resend all carry the same one. A call that fails (network, server error)
+ * queues the sale and frees the till for the next customer; a refusal keeps the cart.
+ */
+export async function completeSale(confirmOversell = false): Promise<void> {
+  const data = state.data;
+  const sale = state.sale;
+  if (!data || sale.committing) return;
+  const figures = saleFigures(sale, data, t.badDiscount);
+  if (!figures.canComplete || figures.total === null) return;
+  const draft = saleDraft(sale, data, confirmOversell);
+  sale.committing = true;
+  sale.oversell = null;
+  clearMessages();
+  changed();
+  let result: Result<Receipt>;
+  try {
+    result = await call('recordSale', draft);
+  } catch {
+    sale.committing = false;
+    const at = new Date().toISOString();
+    const stored = queue.add(draft, figures.total, at);
+    const receipt = provisionalReceipt(sale, data, at);
+    if (receipt) state.receipt = { key: sale.key, receipt, provisional: true };
+    state.pending = queue.size;
+    state.sale = emptySale(newKey());
+    if (!stored) say(t.storageFull, 'error', true);
+    focusNext('scan');
+    return;
+  }
+  sale.committing = false;
+  if (result.ok) {
+    state.receipt = { key: sale.key, receipt: result.value, provisional: false };
+    state.sale = emptySale(newKey());
+    focusNext('scan');
+    // The stock just sold and the session's totals changed: read them now, not in a minute.
+    void refreshTill();
+  } else if (result.problem.code === 'stock-short' && data.oversellPolicy === 'warn') {
+    sale.oversell = result.problem;
+    changed();
+  } else {
+    say(result.problem.message);
+    focusNext('scan');
+  }
+}
+
+export function cancelOversell(): void {
+  state.sale.oversell = null;
+  focusNext('scan');
+}
+
+/** Closes the receipt; the sale itself was already reset when it was recorded or queued. */
+export function newSale(): void {
+  state.receipt = null;
+  clearMessages();
+  focusNext('scan');
+}

@@ -1,0 +1,42 @@
+/** The top bar: which till this is (editable), when the stock was last read, and sales waiting to be sent. */
+import { h, setText, setValue, show } from '../../shared/dom';
+import { clock } from '../format';
+import { t } from '../i18n';
+import { type AppState, focusNext, state } from '../state';
+import { changeTill } from '../till-data';
+
+export function headerView() {
+  const till = h('input', {
+    class: 'till-name',
+    testid: 'till-name',
+    attrs: { 'aria-label': 'Till', autocomplete: 'off', spellcheck: 'false' },
+  });
+  // Enter or leaving the field switches till; Escape puts the name back.
+  till.addEventListener('change', () => {
+    if (!changeTill(till.value)) till.value = state.till;
+  });
+  till.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') till.value = state.till;
+    if (event.key === 'Enter' || event.key === 'Escape') focusNext('scan');
+  });
+  const refreshed = h('span', { class: 'refreshed', testid: 'refreshed', attrs: { role: 'status' } });
+  const pending = h('div', { class: 'pending', testid: 'pending', attrs: { role: 'status' } });
+  const el = h('header', { class: 'bar' }, h('div', { class: 'bar-row' }, till, refreshed), pending);
+
+  return {
+    el,
+    update(state: AppState) {
+      setValue(till, state.till);
+      till.title = t.tillNameHint;
+      till.setAttribute('aria-label', t.tillName);
+      setText(
+        refreshed,
+        state.refreshFailed ? t.refreshFailed : state.refreshedAt ? t.updated(clock(state.refreshedAt)) : '',
+      );
+      refreshed.classList.toggle('stale', state.refreshFailed);
+      if (state.refreshedAt) refreshed.title = t.updated(clock(state.refreshedAt));
+      setText(pending, t.pending(state.pending));
+      show(pending, state.pending > 0);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/** The receipt of the sale just recorded (or a provisional one for a queued sale), with Print and New sale. */
+import type { Receipt } from '../../../app/till/api-types';
+import { h, show } from '../../shared/dom';
+import { dateTime, money, rate } from '../format';
+import { t } from '../i18n';
+import { newSale } from '../sale-actions';
+import type { AppState, ShownReceipt } from '../state';
+import { printOnly } from './print';
+
+function row(label: string, value: string, className = 'row'): HTMLElement {
+  return h('div', { class: className }, h('span', { text: label }), h('span', { class: 'num', text: value }));
+}
+
+function body(receipt: Receipt, provisional: boolean): HTMLElement[] {
+  const lines = receipt.lines.map((line) =>
+    h(
+      'li',
+      { class: 'receipt-line' },
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { text: line.name }),
+        h('span', { class: 'num', text: money(line.total) }),
+      ),
+      h('div', {
+        class: 'hint',
+        text: `${line.qty} × ${money(line.unitPrice)}${line.discount ? ` · −${money(line.discount)}` : ''} · ${t.vat} ${rate(line.vatRate)} %`,
+      }),
+    ),
+  );
+  const breakdown = receipt.breakdown.map((b) =>
+    row(`${t.vatAt(rate(b.rate))} · ${t.net} ${money(b.base)}`, money(b.vat), 'row small'),
+  );
+  const payments = receipt.payments.map((p) => row(t.method[p.method], money(p.amount)));
+  return [
+    h(
+      'div',
+      { class: 'receipt-head' },
+      h('strong', { text: t.receipt }),
+      h('span', {
+        class: provisional ? 'receipt-no provisional' : 'receipt-no',
+        testid: 'receipt-no',
+        text: provisional ? t.provisionalNo : receipt.orderNo,
+      }),
+    ),
+    h('div', { class: 'hint', text: `${dateTime(receipt.created)} · ${receipt.till}` }),
+    provisional ? h('p', { class: 'note warn', text: t.provisional }) : null,
+    receipt.replayed ? h('p', { class: 'note', text: t.replayed }) : null,
+    h('ul', { class: 'receipt-lines' }, ...lines),
+    h('div', { class: 'totals' }, ...breakdown, row(t.total, money(receipt.total), 'row grand')),
+    h('div', { class: 'receipt-payments' }, ...payments),
+    receipt.tendered > 0 ? row(t.tendered2, money(receipt.tendered)) : null,
+    receipt.tendered > 0 || receipt.change > 0
+      ? row(t.change, money(receipt.change), 'row change some')
+      : null,
+    receipt.customer ? row(t.customer, receipt.customer.name) : null,
+  ].filter((el): el is HTMLElement => el !== null);
+}
+
+export function receiptView() {
+  const content = h('div', { class: 'receipt-body' });
+  const print = h('button', { class: 'secondary', attrs: { type: 'button' } });
+  const next = h('button', {
+    class: 'primary',
+    testid: 'new-sale',
+    attrs: { type: 'button' },
+    on: { click: () => newSale() },
+  });
+  const el = h(
+    'section',
+    { class: 'card receipt', testid: 'receipt' },
+    content,
+    h('div', { class: 'actions no-print' }, print, next),
+  );
+  print.addEventListener('click', () => printOnly(el));
+  let drawn: ShownReceipt | null = null;
+  let drawnLang = '';
+
+  return {
+    el,
+    newSale: next,
+    update(state: AppState) {
+      const shown = state.receipt;
+      show(el, shown !== null);
+      if (shown && (shown !== drawn || drawnLang !== t.locale)) {
+        drawn = shown;
+        drawnLang = t.locale;
+        content.replaceChildren(...body(shown.receipt, shown.provisional));
+      }
+      print.textContent = t.print;
+      next.textContent = t.newSale;
+    },
+  };
+}
