@@ -9,6 +9,7 @@ import { check, describeCheck } from './commands/check';
 import { DEMO_LEDGER, demo } from './commands/demo';
 import { describeInit, init } from './commands/init';
 import { registerSale } from './commands/sale';
+import { registerPlayground } from './commands/start';
 import { registerTill } from './commands/till';
 import { CliProblem, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './errors';
 import { LedgerLockedError } from './file-lock';
@@ -73,6 +74,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
 
   registerTill(root, io);
   registerSale(root, io);
+  registerPlayground(root, io);
 
   return root;
 }

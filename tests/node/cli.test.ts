@@ -51,6 +51,7 @@ const ORDERS_HEADERS = [
   'Invoice No',
   'Refund of',
   'Key',
+  'Till', // beyond the contract: which till rang the sale
 ];
 
 let dir: string;

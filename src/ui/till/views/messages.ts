@@ -21,9 +21,9 @@ export function messagesView() {
               attrs: { role: message.kind === 'error' ? 'alert' : 'status' },
             },
             h('span', { text: message.text }),
+            // The × is drawn by CSS, so the area's text is the messages alone.
             h('button', {
               class: 'icon dismiss',
-              text: '×',
               attrs: { type: 'button', 'aria-label': t.dismiss, title: t.dismiss },
               on: { click: () => dismiss(message.id) },
             }),

@@ -188,7 +188,8 @@ export function paymentView() {
       }
 
       setText(commit, sale.committing ? t.sending : t.complete);
-      commit.disabled = !figures.canComplete;
+      // While "Sell anyway?" is asked, the answer is one of its two buttons.
+      commit.disabled = !figures.canComplete || sale.oversell !== null;
       commit.setAttribute('aria-busy', String(sale.committing));
       show(el, sale.cart.length > 0);
     },
