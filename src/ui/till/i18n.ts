@@ -86,6 +86,7 @@ const en = {
   nothingToPay: 'Nothing is left to pay.',
   complete: 'Complete sale',
   sending: 'Sending…',
+  waitForSale: 'The sale is being sent: press Enter again in a moment.',
 
   oversellTitle: 'Not enough stock',
   shortage: (name: string, requested: number, available: number) =>
@@ -104,8 +105,8 @@ const en = {
   print: 'Print',
   newSale: 'New sale',
   queueSent: (time: string, orderNo: string) => `The sale saved at ${time} was recorded as ${orderNo}.`,
-  queueRefused: (time: string, total: string, why: string) =>
-    `The sale saved at ${time} (${total}) was NOT recorded: ${why} Please ring it up again.`,
+  queueRefused: (time: string, total: string, items: string, why: string) =>
+    `The sale saved at ${time} (${items}; ${total}) was NOT recorded: ${why} Please ring it up again.`,
   storageFull: 'This browser would not keep the sale: do not close the sidebar until it is sent.',
 
   session: 'Till session',
@@ -229,6 +230,7 @@ const es: Strings = {
   nothingToPay: 'No queda nada por pagar.',
   complete: 'Finalizar venta',
   sending: 'Enviando…',
+  waitForSale: 'Se está enviando la venta: pulsa Intro de nuevo en un momento.',
 
   oversellTitle: 'No hay stock suficiente',
   shortage: (name, requested, available) => `${name}: se venden ${requested}, hay ${available}`,
@@ -246,8 +248,8 @@ const es: Strings = {
   print: 'Imprimir',
   newSale: 'Nueva venta',
   queueSent: (time, orderNo) => `La venta guardada a las ${time} se registró como ${orderNo}.`,
-  queueRefused: (time, total, why) =>
-    `La venta guardada a las ${time} (${total}) NO se registró: ${why} Vuelve a cobrarla.`,
+  queueRefused: (time, total, items, why) =>
+    `La venta guardada a las ${time} (${items}; ${total}) NO se registró: ${why} Vuelve a cobrarla.`,
   storageFull: 'El navegador no pudo guardar la venta: no cierres la barra lateral hasta que se envíe.',
 
   session: 'Sesión de caja',

@@ -25,6 +25,11 @@
  * #scan) → fill tendered (prefilled with the total) → Enter or click add-payment → change shows →
  * click commit (focused after the payment; Enter works) → receipt with receipt-no → new-sale
  * (or just scan the next item, or Enter on an empty #scan).
+ * Keyboard only: scan, scan, Enter, type the cash handed over, Enter, Enter.
+ *
+ * What is on screen: till closed → the float card; open → #scan, the sale (cart, totals,
+ * customer, payment; hidden while a receipt shows) and the session card (counted + close).
+ * Cash in/out and "Receive goods" are folded <details>: click their summary first.
  */
 import { h } from '../shared/dom';
 import { t } from './i18n';

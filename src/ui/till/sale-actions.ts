@@ -3,6 +3,7 @@
  * the state, says what went wrong in words for the counter, and sends the keyboard back to #scan.
  */
 import type { CustomerSummary, Receipt, Result, TillProduct } from '../../app/till/api-types';
+import { normalizeBarcode } from '../../core/barcode';
 import { formatDecimal } from '../../core/money';
 import { newKey } from '../shared/key';
 import { call } from './api';
@@ -24,19 +25,30 @@ function editableSale(): SaleState | null {
   return state.sale;
 }
 
-/** Any change to the cart voids payments' meaning and any pending "Sell anyway?" question. */
+/**
+ * A changed cart changes the total: a payment half-typed for the old total and a pending
+ * "Sell anyway?" question no longer apply. Payments already taken stay; "To pay" follows.
+ */
 function updateCart(next: cart.Cart): void {
   state.sale.cart = next;
   state.sale.oversell = null;
+  state.sale.entry = null;
   changed();
 }
 
-export function addToCart(product: TillProduct): void {
+/** Returns false when the product could not be added now (the till is closed, or a sale is being sent). */
+export function addToCart(product: TillProduct): boolean {
+  if (state.sale.committing) {
+    // The sale on screen is being sent; the scan stays in the field to add once it is done.
+    say(t.waitForSale, 'warn');
+    return false;
+  }
   if (state.receipt) newSale();
-  if (!editableSale()) return;
+  if (!editableSale()) return false;
   updateCart(cart.addProduct(state.sale.cart, product));
   clearMessages();
   focusNext('scan');
+  return true;
 }
 
 /**
@@ -48,6 +60,8 @@ export function scanEnter(text: string, highlighted: TillProduct | null): boolea
   const typed = text.trim();
   if (typed === '') {
     if (state.receipt) newSale();
+    else if (state.data && saleFigures(state.sale, state.data, t.badDiscount).canComplete)
+      focusNext('commit');
     else if (state.sale.cart.length > 0) startPayment('cash');
     return true;
   }
@@ -57,20 +71,14 @@ export function scanEnter(text: string, highlighted: TillProduct | null): boolea
   }
   if (looksLikeBarcode(typed)) {
     const product = state.index.sku(typed) ?? state.index.barcode(typed);
-    if (product) {
-      addToCart(product);
-      return true;
-    }
+    if (product) return addToCart(product);
     // The cart is kept either way: a bad scan only costs a rescan.
-    say(barcodeProblem(typed) ?? t.noBarcode(typed));
+    say(barcodeProblem(typed) ?? t.noBarcode(normalizeBarcode(typed)));
     focusNext('scan');
     return true;
   }
   const product = highlighted ?? state.index.sku(typed);
-  if (product) {
-    addToCart(product);
-    return true;
-  }
+  if (product) return addToCart(product);
   say(state.index.search(typed, 1).length > 0 ? t.pickFromList : t.noMatch(typed));
   return false;
 }
@@ -94,6 +102,7 @@ export function stepQty(sku: string, delta: number): void {
   if (!editableSale()) return;
   updateCart(cart.stepQty(state.sale.cart, sku, delta));
   clearMessages();
+  focusNext('scan');
 }
 
 export function typeDiscount(sku: string, text: string): void {

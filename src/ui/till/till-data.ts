@@ -97,7 +97,15 @@ export async function sendQueue(): Promise<void> {
           state.receipt = { key: event.sale.key, receipt: event.receipt, provisional: false };
         }
       } else if (event.kind === 'refused') {
-        say(t.queueRefused(time, money(event.sale.queued.total), event.problem.message), 'error', true);
+        // Named by time, items and total: staff must recognise which customer's sale it was.
+        const items = event.sale.lines
+          .map((line) => `${line.qty} × ${state.index.sku(line.sku)?.name ?? line.sku}`)
+          .join(', ');
+        say(
+          t.queueRefused(time, money(event.sale.queued.total), items, event.problem.message),
+          'error',
+          true,
+        );
       }
       state.pending = queue.size;
       changed();

@@ -1,5 +1,5 @@
 /** "Receive goods": a small folded panel to book stock that arrived, at the till's location by default. */
-import { h, setText, setValue, show } from '../../shared/dom';
+import { h, setText, setValue } from '../../shared/dom';
 import { addGoods, type GoodsLine, receiveGoods } from '../goods';
 import { t } from '../i18n';
 import type { AppState } from '../state';
@@ -100,7 +100,6 @@ export function goodsView() {
       setText(receive, t.receive);
       if (!location.value) setValue(location, state.data?.location ?? '');
       receive.disabled = lines.length === 0 || state.busy.has('goods');
-      show(el, state.data !== null);
     },
   };
 }

@@ -163,8 +163,9 @@ export function paymentView() {
         drawnPayments = sale.payments;
         list.replaceChildren(...sale.payments.map(paymentItem));
       }
-      setText(dueLabel, t.toPay);
-      setText(due, money(Math.max(0, figures.due)));
+      // Overpaid (an item was removed after paying): say by how much, so a payment gets removed.
+      setText(dueLabel, figures.due < 0 ? t.overpaid(money(-figures.due)) : t.toPay);
+      setText(due, figures.due < 0 ? '' : money(figures.due));
       show(dueRow, sale.payments.length > 0 && figures.total !== null);
       dueRow.classList.toggle('over', figures.due < 0);
 

@@ -41,7 +41,10 @@ export function scanView() {
             },
           },
           h('span', { class: 'result-name', text: product.name }),
-          h('span', { class: 'result-meta', text: `${product.sku} · ${money(product.price)}` }),
+          h('span', {
+            class: product.available > 0 ? 'result-meta' : 'result-meta out',
+            text: `${product.sku} · ${money(product.price)} · ${t.inStock(product.available)}`,
+          }),
         );
         return item;
       }),
@@ -58,8 +61,7 @@ export function scanView() {
   };
 
   const pick = (product: TillProduct) => {
-    reset();
-    addToCart(product);
+    if (addToCart(product)) reset();
   };
 
   input.addEventListener('input', () => {
