@@ -3,7 +3,7 @@
  * The build emits a top-level forwarding function for each, because Apps Script only sees
  * top-level function declarations. Names ending in `_` would be private: none do.
  */
-import { getLedgerCheck, menuCheckLedger, menuSetUpLedger } from './ledger-menu';
+import { getLedgerCheck, menuCheckLedger, menuRebuildStock, menuSetUpLedger } from './ledger-menu';
 import { onInstall, onOpen } from './menu';
 import { menuOpenTill, tillServer } from './till';
 
@@ -12,6 +12,7 @@ export const entryPoints = {
   onInstall,
   menuSetUpLedger,
   menuCheckLedger,
+  menuRebuildStock,
   getLedgerCheck,
   menuOpenTill,
   // The till sidebar's server calls (google.script.run.<name>).

@@ -1,12 +1,25 @@
 /** Menu items and dialog calls for setting up and checking the ledger. */
 import { checkLedger } from '../app/check-ledger';
 import { describeSetup, setUpLedger } from '../app/set-up-ledger';
+import { rebuildStock } from '../app/stock/rebuild-stock';
 import { describeProblem } from '../ledger/problem';
 import { appsScriptPlatform } from './platform';
 
 export function menuSetUpLedger(): void {
   const report = setUpLedger(appsScriptPlatform());
   SpreadsheetApp.getUi().alert('Shop Ledger', describeSetup(report), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuRebuildStock(): void {
+  const r = rebuildStock(appsScriptPlatform());
+  const changed = r.updated + r.added + r.zeroed + r.cleared;
+  SpreadsheetApp.getUi().alert(
+    'Shop Ledger',
+    changed === 0
+      ? 'The Stock tab already matched the moves: nothing was changed.'
+      : `Rebuilt the Stock tab from Movements: ${r.updated} rows corrected, ${r.added} added, ${r.zeroed} set to zero, ${r.cleared} duplicates cleared.`,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
 }
 
 export function menuCheckLedger(): void {

@@ -6,11 +6,16 @@ import { Command, CommanderError } from 'commander';
 import { LedgerError } from '../ledger/problem';
 import { LockTimeoutError } from '../platform/lock';
 import { check, describeCheck } from './commands/check';
+import { registerCount } from './commands/count';
 import { DEMO_LEDGER, demo } from './commands/demo';
 import { describeInit, init } from './commands/init';
+import { registerRebuildStock } from './commands/rebuild-stock';
+import { registerReceive } from './commands/receive';
+import { registerReport } from './commands/report';
 import { registerSale } from './commands/sale';
 import { registerPlayground } from './commands/start';
 import { registerTill } from './commands/till';
+import { registerTransfer } from './commands/transfer';
 import { CliProblem, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './errors';
 import { LedgerLockedError } from './file-lock';
 import { LedgerFileError } from './xlsx-file';
@@ -75,6 +80,11 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   registerTill(root, io);
   registerSale(root, io);
   registerPlayground(root, io);
+  registerReceive(root, io);
+  registerTransfer(root, io);
+  registerCount(root, io);
+  registerRebuildStock(root, io);
+  registerReport(root, io);
 
   return root;
 }

@@ -158,3 +158,31 @@ test('"Set up ledger" runs end to end through the entry points', () => {
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   expect(result.ok).toBe(true);
 });
+
+test('every menu item calls a registered entry point', () => {
+  const env = createAppsScript({ htmlDir: join(root, 'dist') });
+  const context = load({ ...env.globals });
+  vm.runInContext('onOpen()', context);
+  const functions = env.ui.menus.flatMap((m) =>
+    m.items.filter((i) => i.functionName).map((i) => i.functionName as string),
+  );
+  expect(functions.length).toBeGreaterThan(3);
+  for (const name of functions) expect(vm.runInContext(`typeof ${name}`, context)).toBe('function');
+});
+
+test('the till sidebar opens, and its server calls run through the entry points', () => {
+  const context = vm.createContext({ console });
+  const env = createAppsScript({
+    htmlDir: join(root, 'dist'),
+    realm: vm.runInContext('({ Date, Error })', context),
+  });
+  Object.assign(context, env.globals);
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  vm.runInContext('menuSetUpLedger(); menuOpenTill();', context);
+  expect(env.ui.sidebars.at(-1)?.title).toBe('Till');
+  const opened = vm.runInContext('openTill({ key: "k1", till: "Till 1", float: 5000 })', context);
+  expect(opened).toMatchObject({ ok: true, value: { till: 'Till 1', openingFloat: 5000 } });
+  const state = vm.runInContext('tillState("Till 1")', context);
+  expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  expect(state.session.sessionId).toBe(opened.value.sessionId);
+});

@@ -51,7 +51,7 @@ export function countStock(p: StockPorts, input: CountStockInput): CountStockRes
     const wb = p.workbook;
     const ctx = loadContext(wb);
     const movements = readHeaderTable(wb, MOVEMENTS, ctx.tabs);
-    const earlier = movesOfKey(wb, movements, key, ctx.cells, ['count']);
+    const earlier = movesOfKey(wb, movements, key, ctx.cells, { reasons: ['count'], prefix: 'CT' });
     if (earlier.length > 0) {
       const location = earlier[0].from === 'Count' ? earlier[0].to : earlier[0].from;
       return {

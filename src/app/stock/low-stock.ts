@@ -28,7 +28,13 @@ export function lowStock(p: { workbook: Workbook }): LowStockLine[] {
     for (const location of ctx.settings.locations) {
       const available = stock.balances.get(balanceKey(product.sku, location))?.available ?? 0;
       if (isLow(available, product.reorderPoint)) {
-        low.push({ sku: product.sku, name: product.name, location, available, reorderPoint: product.reorderPoint });
+        low.push({
+          sku: product.sku,
+          name: product.name,
+          location,
+          available,
+          reorderPoint: product.reorderPoint,
+        });
       }
     }
   }

@@ -51,7 +51,7 @@ export function receiveGoods(p: StockPorts, input: ReceiveGoodsInput): ReceiveGo
     const wb = p.workbook;
     const ctx = loadContext(wb);
     const movements = readHeaderTable(wb, MOVEMENTS, ctx.tabs);
-    const earlier = movesOfKey(wb, movements, key, ctx.cells, ['receipt']);
+    const earlier = movesOfKey(wb, movements, key, ctx.cells, { reasons: ['receipt'], prefix: 'GR' });
     if (earlier.length > 0) return resultOf(earlier, true);
 
     const location = checkLocation(input.location, ctx.settings.locations, 'receive goods at');

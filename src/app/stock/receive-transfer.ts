@@ -65,7 +65,10 @@ export function receiveTransfer(p: StockPorts, input: ReceiveTransferInput): Rec
     const ctx = loadContext(wb);
     const movements = readHeaderTable(wb, MOVEMENTS, ctx.tabs);
     const transfers = readHeaderTable(wb, TRANSFERS, ctx.tabs);
-    const earlier = movesOfKey(wb, movements, key, ctx.cells, ['transfer-in', 'adjustment']);
+    const earlier = movesOfKey(wb, movements, key, ctx.cells, {
+      reasons: ['transfer-in', 'adjustment'],
+      prefix: 'TR',
+    });
     if (earlier.length > 0) {
       const id = earlier[0].reference;
       const { transfer } = findTransfer(wb, transfers, id, ctx);

@@ -64,11 +64,11 @@ export function sendTransfer(p: StockPorts, input: SendTransferInput): SendTrans
         );
       }
       const transfer = transferOf(transfers, row);
-      const moves = movesOfKey(wb, movements, key, ctx.cells, ['transfer-out']);
+      const moves = movesOfKey(wb, movements, key, ctx.cells, { reasons: ['transfer-out'], prefix: 'TR' });
       return resultOf(transfer, moves, true);
     }
     // The key may not belong to another command either.
-    movesOfKey(wb, movements, key, ctx.cells, []);
+    movesOfKey(wb, movements, key, ctx.cells, null);
 
     const locations = ctx.settings.locations;
     const from = checkLocation(input.from, locations, 'send a transfer from');

@@ -3,7 +3,7 @@
  * One problem per figure that differs, at its cell on the Stock tab, telling the person to
  * rebuild. Used by "Check ledger".
  */
-import { type Balance, computeBalances, drift, balanceKey, type Move } from '../../core/stock';
+import { type Balance, balanceKey, computeBalances, drift, type Move } from '../../core/stock';
 import type { Problem } from '../../ledger/problem';
 import { STOCK } from '../../ledger/schema';
 import type { LoadedStock } from '../../ledger/stock-tab';

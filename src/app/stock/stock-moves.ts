@@ -49,6 +49,12 @@ function moveOf(table: Table, row: Row): Move {
   };
 }
 
+/** Which moves a kind of command writes: their reasons, and the prefix of their reference (GR for GR-000001). */
+export interface CommandMoves {
+  reasons: readonly MoveReason[];
+  prefix: string;
+}
+
 /**
  * The moves an earlier run of this command wrote with `key`, so a retry returns them and
  * writes nothing. A key that another kind of command used is refused: a new command needs a
@@ -59,10 +65,12 @@ export function movesOfKey(
   movements: Table,
   key: string,
   ctx: CellContext,
-  reasons: readonly MoveReason[],
+  kind: CommandMoves | null,
 ): Move[] {
   const moves = foundMoves(wb, movements, 'Key', key, ctx);
-  const other = moves.find((m) => !reasons.includes(m.reason));
+  const ours = (m: Move) =>
+    kind?.reasons.includes(m.reason) === true && parseId(kind.prefix, m.reference) !== null;
+  const other = moves.find((m) => !ours(m));
   if (other) {
     throw new LedgerError(
       `The key "${key}" was already used by another command (${other.reference || other.id}, ${other.reason}). Use a new key for a new command. ${NOTHING_WRITTEN}`,

@@ -11,7 +11,9 @@ import { readProducts } from '../../ledger/products';
 import { CliProblem } from '../errors';
 import { withLedgerFile } from '../ledger-file';
 import { check, describeCheck } from './check';
+import { demoTill } from './demo-till';
 import { describeInit, init } from './init';
+import { demoTransfer } from './transfer';
 
 export const DEMO_LEDGER = 'shop-ledger-demo.xlsx';
 
@@ -57,7 +59,13 @@ export async function demo(
   for (const [location, qty] of summary.units) out(`   Opening stock in ${location}: ${qty} units`);
   out(`   Stock value at cost: ${formatMoney(summary.value, summary.ctx.settings.currency)}`);
 
-  out('3. Check the ledger (shop-ledger check)');
+  out('3. Transfer stock from the warehouse to the store, and receive it in two goes');
+  await demoTransfer(path, out);
+
+  out('4. A day at the till: open, a dozen sales, close with the Z report (shop-ledger till, sale)');
+  await demoTill(path, out);
+
+  out('5. Check the ledger (shop-ledger check)');
   out(indent(describeCheck(await check({ ledger: path }))));
 
   out(`\nWrote ${path}. Open it in Google Sheets, Excel or LibreOffice.`);

@@ -26,7 +26,8 @@ export class Faults {
     if (typeof failNext !== 'number' || !Number.isInteger(failNext) || failNext < 0) {
       throw new Error('failNext must be a whole number ≥ 0.');
     }
-    if (b.after !== undefined && typeof b.after !== 'boolean') throw new Error('after must be true or false.');
+    if (b.after !== undefined && typeof b.after !== 'boolean')
+      throw new Error('after must be true or false.');
     if (b.only !== undefined && typeof b.only !== 'string') throw new Error('only must be a function name.');
     this.plan = { failNext, after: b.after === true, only: (b.only as string | undefined) ?? null };
     return this.current();

@@ -49,7 +49,10 @@ function runBuild(root: string): Promise<void> {
       { cwd: root, maxBuffer: 16 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (!error) resolve();
-        else reject(new Error(`npm run build failed:\n${String(stderr).trim().split('\n').slice(-15).join('\n')}`));
+        else
+          reject(
+            new Error(`npm run build failed:\n${String(stderr).trim().split('\n').slice(-15).join('\n')}`),
+          );
       },
     );
   });

@@ -85,7 +85,9 @@ export function isLoopback(host: string): boolean {
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const host = options.host ?? DEFAULT_PLAYGROUND_HOST;
   if (!isLoopback(host)) {
-    throw new Error(`The playground listens on this computer only: use 127.0.0.1, ::1 or localhost, not ${host}.`);
+    throw new Error(
+      `The playground listens on this computer only: use 127.0.0.1, ::1 or localhost, not ${host}.`,
+    );
   }
   const log = options.log ?? (() => {});
   const ledger = resolve(options.ledger ?? DEFAULT_PLAYGROUND_LEDGER);

@@ -13,7 +13,7 @@
  * to the failure handler as an Error with the server's message.
  */
 
-export const SHIM_SCRIPT = String.raw`(function () {
+export const SHIM_SCRIPT = `(function () {
   'use strict';
   function illegal(value, path) {
     if (value === null || value === undefined) return null;
