@@ -4,11 +4,13 @@
  * that runs in Apps Script, on a temporary .xlsx ledger that the tests read back.
  *
  * Without /usr/bin/chromium (or SHOP_LEDGER_CHROMIUM) the suite is skipped, and says so.
- * Screenshots go to tests/artifacts/ (gitignored); the README's picture is docs/till.png.
+ * Screenshots go to tests/artifacts/ (gitignored): till-cart.png (a paid cart), till.png (its
+ * receipt), till-replayed.png (a queued sale replayed). The README's picture, docs/till.png, is
+ * the paid cart, written when missing or with SHOP_LEDGER_UPDATE_SCREENSHOT=1.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { ean13CheckDigit } from '../../src/core/barcode';
 import type { Playground } from '../../src/node/playground/server';
@@ -19,6 +21,7 @@ const CHROMIUM = process.env.SHOP_LEDGER_CHROMIUM || '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+const DOCS_SCREENSHOT = join(ROOT, 'docs', 'till.png');
 
 if (!HAVE_CHROMIUM) {
   console.warn(`browser tests skipped: ${CHROMIUM} not found — apt-get install chromium`);
@@ -218,8 +221,11 @@ describeInBrowser('the till sidebar in chromium, on the playground', () => {
     await byId('commit').click();
     const orderNo = await receiptNo();
     await page.screenshot({ path: join(ARTIFACTS, 'till.png'), fullPage: true });
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(join(ARTIFACTS, 'till-cart.png'), join(ROOT, 'docs', 'till.png'));
+    // The README's picture is committed: written when missing, or on request, not on every run.
+    if (!existsSync(DOCS_SCREENSHOT) || process.env.SHOP_LEDGER_UPDATE_SCREENSHOT === '1') {
+      mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
+      copyFileSync(join(ARTIFACTS, 'till-cart.png'), DOCS_SCREENSHOT);
+    }
 
     // The ledger: one Store order with its lines, payment, stock move and stock balance.
     const [order, ...others] = (await orders()).filter((o) => o['Order No'] === orderNo);

@@ -72,6 +72,7 @@ export function registerPlayground(root: Command, io: Io): void {
           port,
           host: o.host,
           log: o.quiet ? undefined : (line) => say(line),
+          warn: (message) => say(message),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

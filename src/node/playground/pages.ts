@@ -3,7 +3,7 @@
  * than the sources (scripts/build.mjs, the same build that ships to Apps Script).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** 'if-stale': build when dist/till.html is missing or older than any file under src/. */
@@ -78,4 +78,16 @@ export async function tillPage(
   }
   if (!existsSync(page)) throw new Error(`${page} does not exist: run npm run build.`);
   return page;
+}
+
+/**
+ * The page's text, whole: the build rewrites dist/ in place (npm test's bundle test builds too),
+ * so a read that catches a file half-written is retried for a few seconds.
+ */
+export async function readPage(path: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const html = await fsp.readFile(path, 'utf8');
+    if (/<\/html>\s*$/i.test(html) || attempt >= 30) return html;
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

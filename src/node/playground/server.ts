@@ -4,7 +4,8 @@
  * ledger. Anyone can try the till without a Google account, and the browser tests drive it.
  *
  * Routes (node:http, nothing else):
- *   GET  /               dist/till.html with the shim injected before its first script
+ *   GET  /               dist/till.html with the shim injected before its first script (rebuilt
+ *                        first when src/ is newer, so editing the UI and reloading shows it)
  *   POST /api/<name>     {args} → the TillApi function <name>, inside withLedgerFile (one call =
  *                        one lock, load, run, save). 200 with the JSON result; 500 {message} when
  *                        it throws; 404 for a name that is not a TillApi function.
@@ -16,7 +17,7 @@
  * It listens on loopback only, answers only requests addressed to localhost (no DNS
  * rebinding), and takes API calls only as JSON from its own page (no cross-site form posts).
  */
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -26,7 +27,7 @@ import { init } from '../commands/init';
 import { withLedgerFile } from '../ledger-file';
 import { nodePlatform } from '../node-platform';
 import { Faults } from './faults';
-import { type BuildMode, tillPage } from './pages';
+import { type BuildMode, readPage, tillPage } from './pages';
 import { injectShim } from './shim';
 
 export const DEFAULT_PLAYGROUND_LEDGER = 'shop-ledger-playground.xlsx';
@@ -54,8 +55,10 @@ export interface PlaygroundOptions {
   faults?: boolean;
   /** When to run the build first (default 'if-stale': missing or older than src/). */
   build?: BuildMode;
-  /** One line per API call and warnings; default silent. */
+  /** One line per API call; default silent. */
   log?: (line: string) => void;
+  /** A failed rebuild while an older page is served; default: log. */
+  warn?: (message: string) => void;
 }
 
 export interface PlaygroundCall {
@@ -90,8 +93,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     );
   }
   const log = options.log ?? (() => {});
+  const warn = options.warn ?? log;
   const ledger = resolve(options.ledger ?? DEFAULT_PLAYGROUND_LEDGER);
-  const page = await tillPage(options.build ?? 'if-stale', log);
+  const mode = options.build ?? 'if-stale';
+  // Built before listening, and again on a page load after the sources changed (edit, reload).
+  let building: Promise<string> | null = null;
+  const currentPage = (): Promise<string> => {
+    building ??= tillPage(mode, warn).finally(() => {
+      building = null;
+    });
+    return building;
+  };
+  await currentPage();
   let created = false;
   if (!existsSync(ledger)) {
     await init({ ledger, sample: true, json: true });
@@ -108,13 +121,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     return next;
   };
 
+  // The route: one lock, load, run, save of the ledger around the TillApi function.
   const callApi = (name: string, args: unknown[]): Promise<unknown> =>
     withLedgerFile(ledger, {}, (wb, lock) => {
-      const api = tillApi(() => nodePlatform(wb, lock, { quiet: true })) as unknown as Record<
-        string,
-        (...a: unknown[]) => unknown
-      >;
-      return api[name as keyof TillApi](...args);
+      const api: TillApi = tillApi(() => nodePlatform(wb, lock, { quiet: true }));
+      return (api[name as keyof TillApi] as (...a: unknown[]) => unknown)(...args);
     });
 
   async function api(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -168,7 +179,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/' || path === '/index.html' || path === '/till.html') {
-        const html = injectShim(await fsp.readFile(page, 'utf8'));
+        const html = injectShim(await readPage(await currentPage()));
         res.writeHead(200, {
           'Content-Type': 'text/html; charset=utf-8',
           'Cache-Control': 'no-store',
