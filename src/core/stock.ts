@@ -8,6 +8,19 @@
 export const VIRTUAL_LOCATIONS = ['Transit', 'Customer', 'Supplier', 'Loss', 'Count'] as const;
 export const TRANSIT = 'Transit';
 
+/**
+ * Stock held for a paid web order that is not shipped yet stays on the shelf but may not be
+ * sold again: it sits in the reserved part of its location, "Warehouse/Reserved". Reserving is
+ * a move Warehouse → Warehouse/Reserved; shipping, Warehouse/Reserved → Customer; cancelling,
+ * Warehouse/Reserved → Warehouse ('reservation release'). So reservations are moves like any
+ * other, and the Stock tab's Reserved column can be rebuilt from Movements alone.
+ */
+export const RESERVED_SUFFIX = '/Reserved';
+
+export function reservedAt(location: string): string {
+  return `${location}${RESERVED_SUFFIX}`;
+}
+
 export type MoveReason =
   | 'sale'
   | 'return'
@@ -16,6 +29,7 @@ export type MoveReason =
   | 'transfer-in'
   | 'adjustment'
   | 'count'
+  | 'reservation'
   | 'reservation release';
 
 export interface Move {
@@ -95,9 +109,28 @@ export function applyMoves(
     }
     return b;
   };
+  // The real location a name stands for, and whether it is its reserved part.
+  const holder = (name: string): { location: string; reserved: boolean } | null => {
+    if (real.has(name)) return { location: name, reserved: false };
+    if (name.endsWith(RESERVED_SUFFIX)) {
+      const location = name.slice(0, -RESERVED_SUFFIX.length);
+      if (real.has(location)) return { location, reserved: true };
+    }
+    return null;
+  };
   for (const m of moves) {
-    if (real.has(m.from)) at(m.sku, m.from).onHand -= m.qty;
-    if (real.has(m.to)) at(m.sku, m.to).onHand += m.qty;
+    const from = holder(m.from);
+    if (from) {
+      const b = at(m.sku, from.location);
+      b.onHand -= m.qty;
+      if (from.reserved) b.reserved -= m.qty;
+    }
+    const to = holder(m.to);
+    if (to) {
+      const b = at(m.sku, to.location);
+      b.onHand += m.qty;
+      if (to.reserved) b.reserved += m.qty;
+    }
     const route = routes.get(m.reference);
     if (route && real.has(route.to)) {
       if (m.to === TRANSIT) at(m.sku, route.to).inTransit += m.qty;

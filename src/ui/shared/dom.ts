@@ -42,3 +42,17 @@ export function setValue(input: HTMLInputElement, value: string): void {
 export function show(element: HTMLElement, visible: boolean): void {
   if (element.hidden === visible) element.hidden = !visible;
 }
+
+/** Order numbers and IDs: R-000006, TS-000001. */
+const ID = /\b([A-Z]{1,4}-\d+)\b/;
+
+/**
+ * Text for h(): each order number or ID in it in a nowrap span, so a narrow sidebar never
+ * breaks "R-000006" at its hyphen. The text itself (textContent) is unchanged.
+ */
+export function keepIdsWhole(text: string): (string | HTMLElement)[] {
+  return text
+    .split(ID)
+    .map((part, i) => (i % 2 === 1 ? h('span', { class: 'nowrap', text: part }) : part))
+    .filter((part) => part !== '');
+}

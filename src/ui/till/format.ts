@@ -38,3 +38,11 @@ export function dateTime(iso: string): string {
 export function rate(percent: number): string {
   return new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 }).format(percent);
 }
+
+/**
+ * A product name for a narrow column: a number and the short unit after it ("250 g", "1 kg",
+ * "6 x") joined by a no-break space, so a wrapped name never splits its pack size.
+ */
+export function productName(name: string): string {
+  return name.replace(/(\d) (?=[A-Za-zµ]{1,3}\b)/g, '$1\u00a0');
+}

@@ -13,7 +13,7 @@ import { looksLikeBarcode } from './lookup';
 import { cardPayment, cashPayment, removePayment } from './payments';
 import { provisionalReceipt, saleDraft, saleFigures } from './sale';
 import { changed, clearMessages, emptySale, focusNext, type SaleState, say, state } from './state';
-import { queue, refreshTill } from './till-data';
+import { countSale, queue } from './till-data';
 
 /** The sale, if one can be changed now (the till is open and the sale is not being sent). */
 function editableSale(): SaleState | null {
@@ -233,8 +233,8 @@ export async function completeSale(confirmOversell = false): Promise<void> {
     state.receipt = { key: sale.key, receipt: result.value, provisional: false };
     state.sale = emptySale(newKey());
     focusNext('scan');
-    // The stock just sold and the session's totals changed: read them now, not in a minute.
-    void refreshTill();
+    // The session card counts the sale now; the stock just sold is read now, not in a minute.
+    countSale(result.value);
   } else if (result.problem.code === 'stock-short' && data.oversellPolicy === 'warn') {
     sale.oversell = result.problem;
     changed();

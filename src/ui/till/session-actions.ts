@@ -5,7 +5,7 @@ import { commandAnswered, commandKey } from './command-keys';
 import { money } from './format';
 import { t } from './i18n';
 import { changed, clearMessages, focusNext, say, state } from './state';
-import { refreshTill } from './till-data';
+import { refreshTill, setSession } from './till-data';
 
 /** Runs one server command with its busy flag up, so its button waits and cannot double-send. */
 async function withBusy<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -40,7 +40,7 @@ export async function openTill(floatText: string): Promise<void> {
   if (!result || !state.data) return;
   commandAnswered('open');
   if (result.ok) {
-    state.data.session = result.value;
+    setSession(result.value);
     say(t.tillOpened(money(float)), 'notice');
     focusNext('scan');
   } else {
@@ -70,7 +70,7 @@ export async function moveCash(kind: 'in' | 'out', amountText: string, why: stri
     say(result.problem.message);
     return false;
   }
-  state.data.session = result.value;
+  setSession(result.value);
   say(t.cashMoved(kind, money(amount)), 'notice');
   focusNext('scan');
   return true;
@@ -91,7 +91,7 @@ export async function closeTill(countedText: string): Promise<void> {
     say(result.problem.message);
     return;
   }
-  state.data.session = null;
+  setSession(null);
   state.zReport = result.value;
   clearMessages();
   changed();

@@ -36,6 +36,8 @@ export interface ShownReceipt {
   key: string;
   receipt: Receipt;
   provisional: boolean;
+  /** Sent by the offline queue, not by staff pressing Complete sale: the receipt says so. */
+  fromQueue?: boolean;
 }
 
 export type MessageKind = 'error' | 'warn' | 'notice';

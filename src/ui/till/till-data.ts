@@ -2,7 +2,7 @@
  * Loading the till, the 60-second refresh and the queue's 15-second retry: what keeps the
  * sidebar's stock, session and pending sales up to date while it stays open.
  */
-import type { TillRefresh, TillState } from '../../app/till/api-types';
+import type { Receipt, TillRefresh, TillSessionInfo, TillState } from '../../app/till/api-types';
 import { newKey } from '../shared/key';
 import { call, reason } from './api';
 import { clock, money, setCurrency } from './format';
@@ -37,6 +37,7 @@ function useTillState(data: TillState): void {
   setLang(data.lang);
   setCurrency(data.currency, data.exponent);
   state.data = data;
+  sessionVersion += 1;
   state.index = new ProductIndex(data.products);
   state.refreshedAt = data.refreshedAt;
   state.refreshFailed = false;
@@ -45,24 +46,43 @@ function useTillState(data: TillState): void {
 }
 
 let refreshing = false;
+let refreshAgain = false;
+/**
+ * Counts the session changes made here (a sale counted, cash in or out, open, close). A refresh
+ * that set off before one of them read the session as it was before: its session is not used.
+ */
+let sessionVersion = 0;
 
-/** The 60-second refresh: stock and session. Skipped while the previous one is still running. */
+/**
+ * The 60-second refresh: stock and session. Asked for while one is running (a sale was just
+ * recorded), it runs once more when that one is done: the answer in flight may predate the sale.
+ */
 export async function refreshTill(): Promise<void> {
-  if (refreshing || !state.data) return;
+  if (!state.data) return;
+  if (refreshing) {
+    refreshAgain = true;
+    return;
+  }
   refreshing = true;
   try {
-    applyRefresh(await call('tillRefresh', state.till));
+    do {
+      refreshAgain = false;
+      const version = sessionVersion;
+      applyRefresh(await call('tillRefresh', state.till), version);
+    } while (refreshAgain && state.data);
   } catch {
     // Offline for now: the header says so and the last stock stays on screen.
     state.refreshFailed = true;
     changed();
   } finally {
     refreshing = false;
+    refreshAgain = false;
   }
   void sendQueue();
 }
 
-export function applyRefresh(update: TillRefresh): void {
+/** `version`: sessionVersion when the refresh set off; a session changed here since is kept. */
+export function applyRefresh(update: TillRefresh, version = sessionVersion): void {
   const data = state.data;
   if (!data) return;
   const stock = new Map(update.stock.map((s) => [s.sku, s]));
@@ -70,11 +90,38 @@ export function applyRefresh(update: TillRefresh): void {
     const s = stock.get(p.sku);
     return s ? { ...p, available: s.available, low: s.low } : p;
   });
-  data.session = update.session;
+  if (version === sessionVersion) data.session = update.session;
   state.index = new ProductIndex(data.products);
   state.refreshedAt = update.refreshedAt;
   state.refreshFailed = false;
   changed();
+}
+
+/** The session as the server just said it is (opened, cash in or out, closed): shown at once. */
+export function setSession(session: TillSessionInfo | null): void {
+  if (!state.data) return;
+  state.data.session = session;
+  sessionVersion += 1;
+  changed();
+}
+
+/**
+ * A sale the server recorded: the session card counts it at once, from the receipt, and the
+ * refresh that follows reads the server's own figures (and the stock just sold).
+ * A replayed receipt does not say its session (sessionId ''): only the refresh counts it.
+ */
+export function countSale(receipt: Receipt): void {
+  const session = state.data?.session;
+  if (session && receipt.sessionId !== '' && receipt.sessionId === session.sessionId) {
+    const cash = receipt.payments.reduce((sum, p) => sum + (p.method === 'cash' ? p.amount : 0), 0);
+    setSession({
+      ...session,
+      salesCount: session.salesCount + 1,
+      salesTotal: session.salesTotal + receipt.total,
+      expectedCash: session.expectedCash + cash,
+    });
+  }
+  void refreshTill();
 }
 
 /** Sends the waiting sales, oldest first, one at a time; says what became of each. */
@@ -94,8 +141,14 @@ export async function sendQueue(): Promise<void> {
         say(t.queueSent(time, event.receipt.orderNo), 'notice');
         // The provisional receipt still on screen becomes the real, numbered one.
         if (state.receipt?.provisional && state.receipt.key === event.sale.key) {
-          state.receipt = { key: event.sale.key, receipt: event.receipt, provisional: false };
+          state.receipt = {
+            key: event.sale.key,
+            receipt: event.receipt,
+            provisional: false,
+            fromQueue: true,
+          };
         }
+        countSale(event.receipt);
       } else if (event.kind === 'refused') {
         // Named by time, items and total: staff must recognise which customer's sale it was.
         const items = event.sale.lines

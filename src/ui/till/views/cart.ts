@@ -4,7 +4,7 @@
  */
 import { h, setText, setValue, show } from '../../shared/dom';
 import type { CartLine } from '../cart';
-import { money } from '../format';
+import { money, productName } from '../format';
 import { t } from '../i18n';
 import type { SaleFigures } from '../sale';
 import * as actions from '../sale-actions';
@@ -77,7 +77,7 @@ function lineRow(sku: string): Row {
     update(line, index, state, figures) {
       const product = state.index.sku(line.sku);
       const priced = figures.price.priced?.lines[index];
-      setText(name, line.name);
+      setText(name, productName(line.name));
       name.title = `${line.name} · ${line.sku}`;
       setText(total, priced ? money(priced.total) : '—');
       setValue(qty, line.qtyText);

@@ -167,7 +167,8 @@ export function customerView() {
       unpick.title = t.removeCustomer;
       unpick.setAttribute('aria-label', t.removeCustomer);
       search.placeholder = t.customerSearch;
-      search.setAttribute('aria-label', t.customerSearch);
+      search.setAttribute('aria-label', t.customerSearchHint);
+      search.title = t.customerSearchHint;
       setText(openForm, t.newCustomerShort);
       openForm.title = t.newCustomer;
       setText(none, t.noCustomers);

@@ -1,5 +1,5 @@
 /** The one message area: what went wrong or what just happened, in words for the counter. */
-import { h } from '../../shared/dom';
+import { h, keepIdsWhole } from '../../shared/dom';
 import { t } from '../i18n';
 import { type AppState, dismiss, type Message } from '../state';
 
@@ -20,7 +20,7 @@ export function messagesView() {
               class: `message ${message.kind}`,
               attrs: { role: message.kind === 'error' ? 'alert' : 'status' },
             },
-            h('span', { text: message.text }),
+            h('span', {}, ...keepIdsWhole(message.text)),
             // The × is drawn by CSS, so the area's text is the messages alone.
             h('button', {
               class: 'icon dismiss',

@@ -172,7 +172,8 @@ export function paymentView() {
       const cashInvolved = sale.entry?.method === 'cash' || sale.payments.some((p) => p.method === 'cash');
       setText(changeLabel, t.change);
       setText(change, money(figures.change));
-      show(changeRow, cashInvolved);
+      // Shown only when there is change to give: "Change €0.00" for exact cash is noise.
+      show(changeRow, cashInvolved && figures.change > 0);
       changeRow.classList.toggle('some', figures.change > 0);
 
       show(oversell, sale.oversell !== null);

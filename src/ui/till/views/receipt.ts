@@ -1,7 +1,6 @@
 /** The receipt of the sale just recorded (or a provisional one for a queued sale), with Print and New sale. */
-import type { Receipt } from '../../../app/till/api-types';
-import { h, show } from '../../shared/dom';
-import { dateTime, money, rate } from '../format';
+import { h, keepIdsWhole, show } from '../../shared/dom';
+import { dateTime, money, productName, rate } from '../format';
 import { t } from '../i18n';
 import { newSale } from '../sale-actions';
 import type { AppState, ShownReceipt } from '../state';
@@ -11,7 +10,19 @@ function row(label: string, value: string, className = 'row'): HTMLElement {
   return h('div', { class: className }, h('span', { text: label }), h('span', { class: 'num', text: value }));
 }
 
-function body(receipt: Receipt, provisional: boolean): HTMLElement[] {
+/** What the receipt says of how it came: queued, sent by the queue, or already recorded. */
+function note(shown: ShownReceipt): HTMLElement | null {
+  if (shown.provisional) return h('p', { class: 'note warn', text: t.provisional });
+  // The queue sent it on its own: staff did nothing, so "already recorded" would only puzzle them.
+  if (shown.fromQueue)
+    return h('p', { class: 'note' }, ...keepIdsWhole(t.sentFromQueue(shown.receipt.orderNo)));
+  // Complete sale pressed again for a sale the server had recorded.
+  if (shown.receipt.replayed) return h('p', { class: 'note', text: t.replayed });
+  return null;
+}
+
+function body(shown: ShownReceipt): HTMLElement[] {
+  const { receipt, provisional } = shown;
   const lines = receipt.lines.map((line) =>
     h(
       'li',
@@ -19,7 +30,7 @@ function body(receipt: Receipt, provisional: boolean): HTMLElement[] {
       h(
         'div',
         { class: 'row' },
-        h('span', { text: line.name }),
+        h('span', { text: productName(line.name) }),
         h('span', { class: 'num', text: money(line.total) }),
       ),
       h('div', {
@@ -44,15 +55,13 @@ function body(receipt: Receipt, provisional: boolean): HTMLElement[] {
       }),
     ),
     h('div', { class: 'hint', text: `${dateTime(receipt.created)} · ${receipt.till}` }),
-    provisional ? h('p', { class: 'note warn', text: t.provisional }) : null,
-    receipt.replayed ? h('p', { class: 'note', text: t.replayed }) : null,
+    note(shown),
     h('ul', { class: 'receipt-lines' }, ...lines),
     h('div', { class: 'totals' }, ...breakdown, row(t.total, money(receipt.total), 'row grand')),
     h('div', { class: 'receipt-payments' }, ...payments),
-    receipt.tendered > 0 ? row(t.tendered2, money(receipt.tendered)) : null,
-    receipt.tendered > 0 || receipt.change > 0
-      ? row(t.change, money(receipt.change), 'row change some')
-      : null,
+    // Cash handed over and change only when there is change: exact cash needs neither.
+    receipt.change > 0 ? row(t.tendered2, money(receipt.tendered)) : null,
+    receipt.change > 0 ? row(t.change, money(receipt.change), 'row change some') : null,
     receipt.customer ? row(t.customer, receipt.customer.name) : null,
   ].filter((el): el is HTMLElement => el !== null);
 }
@@ -85,7 +94,7 @@ export function receiptView() {
       if (shown && (shown !== drawn || drawnLang !== t.locale)) {
         drawn = shown;
         drawnLang = t.locale;
-        content.replaceChildren(...body(shown.receipt, shown.provisional));
+        content.replaceChildren(...body(shown));
       }
       print.textContent = t.print;
       next.textContent = t.newSale;
