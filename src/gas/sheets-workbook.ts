@@ -10,6 +10,11 @@ import { asLiteral } from './literal-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** One regular expression (RE2, as TextFinder uses) matching exactly any of the texts. */
+function anyOf(texts: readonly string[]): string {
+  return `^(?:${texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+}
+
 export class SheetsWorkbook implements Workbook {
   /** The service is taken when the port is made (inside an entry point), never at load. */
   constructor(private readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp) {}
@@ -112,13 +117,16 @@ export class SheetsWorkbook implements Workbook {
     return this.sheet(tab).getLastRow();
   }
 
-  findRows(tab: string, col: number, text: string): number[] {
+  findRows(tab: string, col: number, text: string | readonly string[]): number[] {
+    const texts = (typeof text === 'string' ? [text] : [...text]).filter((t) => t !== '');
     const sheet = this.sheet(tab);
     const last = sheet.getLastRow();
-    if (last < 2 || text === '') return [];
-    return sheet
+    if (last < 2 || texts.length === 0) return [];
+    const finder = sheet
       .getRange(2, col, last - 1, 1)
-      .createTextFinder(text)
+      .createTextFinder(texts.length === 1 ? texts[0] : anyOf(texts));
+    if (texts.length > 1) finder.useRegularExpression(true);
+    return finder
       .matchEntireCell(true)
       .matchCase(true)
       .findAll()

@@ -171,6 +171,8 @@ export const CUSTOMERS: TabSpec = {
     text('Tax ID'),
     when('Created'),
     text('Key'),
+    // Beyond the contract: the customer's id in each web shop, "shop:id" separated by spaces.
+    text('Shop IDs'),
   ],
 };
 
@@ -234,6 +236,52 @@ export const TRANSFERS: TabSpec = {
   ],
 };
 
+export const PROBLEM_STATUSES = ['open', 'resolved'] as const;
+
+/** What an import could not take as it was: each listed once, however often the order syncs. */
+export const SYNC_PROBLEMS: TabSpec = {
+  name: 'Sync Problems',
+  columns: [
+    when('Time', true),
+    text('Shop', true),
+    text('Order ID'),
+    text('External ID'),
+    text('Line'),
+    text('SKU'),
+    text('Problem', true),
+    oneOf('Status', PROBLEM_STATUSES, true),
+  ],
+};
+
+/** One row per sync run that changed something. */
+export const SYNC_LOG: TabSpec = {
+  name: 'Sync Log',
+  key: 'Run',
+  columns: [
+    text('Run', true),
+    text('Shop', true),
+    when('Started', true),
+    when('Finished'),
+    int('Orders new'),
+    int('Orders updated'),
+    int('Stock pushed'),
+    int('Problems'),
+  ],
+};
+
+/** Each SKU's product in each shop, and what was last written there. */
+export const SHOP_STOCK: TabSpec = {
+  name: 'Shop Stock',
+  columns: [
+    text('Shop', true),
+    text('SKU', true),
+    text('Shop product'),
+    int('Pushed qty'),
+    when('Pushed at'),
+    text('Last error'),
+  ],
+};
+
 export const SETTINGS: TabSpec = {
   name: 'Settings',
   key: 'Key',
@@ -252,6 +300,9 @@ export const TABS: readonly TabSpec[] = [
   TILL_SESSIONS,
   TILL_CASH,
   TRANSFERS,
+  SYNC_PROBLEMS,
+  SYNC_LOG,
+  SHOP_STOCK,
   SETTINGS,
 ];
 

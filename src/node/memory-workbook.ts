@@ -196,14 +196,15 @@ export class MemoryWorkbook implements Workbook {
    * matchCase: a number matches its plain digits ('12.5'), a boolean 'TRUE' or 'FALSE'. '' matches
    * nothing; row 1 (the header) is never a match.
    */
-  findRows(tab: string, col: number, text: string): number[] {
+  findRows(tab: string, col: number, text: string | readonly string[]): number[] {
     this.count('findRows');
     const target = this.tab(tab);
     const found: number[] = [];
-    if (text === '') return found;
+    const wanted = new Set<string | undefined>((typeof text === 'string' ? [text] : text).filter((t) => t !== ''));
+    if (wanted.size === 0) return found;
     for (let i = 1; i < target.rows.length; i++) {
-      const value = target.rows[i][col - 1];
-      if (value !== undefined && shownText(value) === text) found.push(i + 1);
+      const value = target.rows[i]?.[col - 1];
+      if (value !== undefined && wanted.has(shownText(value))) found.push(i + 1);
     }
     return found;
   }

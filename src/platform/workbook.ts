@@ -57,10 +57,11 @@ export interface Workbook {
   /** The number of the last row with content; 0 for an empty tab. */
   lastRow(tab: string): number;
   /**
-   * Row numbers (below the header) whose cell in column `col` (1-based) is exactly `text`.
-   * The spreadsheet searches (Sheets' TextFinder), so the cost does not grow with the tab.
+   * Row numbers (below the header), in order, whose cell in column `col` (1-based) is exactly
+   * `text`, or any of `texts`. The spreadsheet searches (Sheets' TextFinder), in one call
+   * however many texts, so the cost does not grow with the tab.
    */
-  findRows(tab: string, col: number, text: string): number[];
+  findRows(tab: string, col: number, text: string | readonly string[]): number[];
   /** Adds an empty tab at the end. */
   addTab(tab: string): void;
   /** Applies header, formats and validation. A constant number of calls per tab. */

@@ -140,3 +140,23 @@ test('checking the whole ledger costs the same calls at any size', () => {
   });
   expect(calls[1]).toBe(calls[0]);
 });
+
+test('findRows finds any of many keys in one search, taking them literally', () => {
+  const { env, platform } = installAppsScript();
+  platform.workbook.addTab('T');
+  platform.workbook.write('T', 1, 1, [
+    ['Key'],
+    ['shop.example.com:1'],
+    ['shopXexampleYcom:1'],
+    ['a(b)'],
+    ['other'],
+    ['shop.example.com:2'],
+  ]);
+  env.meter.reset();
+  expect(
+    platform.workbook.findRows('T', 1, ['shop.example.com:1', 'a(b)', 'shop.example.com:2', 'missing']),
+  ).toEqual([2, 4, 6]);
+  expect(env.meter.byMethod['TextFinder.findAll']).toBe(1);
+  expect(env.meter.cellsRead).toBe(0);
+  expect(platform.workbook.findRows('T', 1, [])).toEqual([]);
+});

@@ -67,7 +67,9 @@ export function wooApiRoot(siteUrl: string): string {
 
 /** Query text from ordered pairs, each part percent-encoded. */
 export function query(params: ReadonlyArray<readonly [string, string | number]>): string {
-  return params.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&');
+  return params
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
 }
 
 /** A request to the API, signed with the shop's key. `path` starts with '/'. */
@@ -113,6 +115,6 @@ export function expectList(body: unknown, what: string, url: string): unknown[] 
   if (Array.isArray(body)) return body;
   throw new ShopError(
     'malformed',
-    `${WOO_PLATFORM} sent ${what} that are not a list from ${url}: ${JSON.stringify(body).slice(0, 120)}`,
+    `${WOO_PLATFORM} sent ${what} that are not a list from ${url}: ${String(JSON.stringify(body)).slice(0, 120)}`,
   );
 }
