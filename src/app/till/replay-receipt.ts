@@ -1,11 +1,17 @@
 /** The receipt of a sale already recorded, rebuilt from its rows, for a retried commit. */
 import { toMinor } from '../../core/money';
 import { parseText } from '../../ledger/cells';
-import { ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
+import { CUSTOMERS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
 import { findRows, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
 import type { PaymentMethod, Receipt } from './api-types';
+
+function customerName(wb: Workbook, ctx: LedgerContext, customerId: string): string {
+  const customers = readHeaderTable(wb, CUSTOMERS, ctx.tabs);
+  const [row] = readFoundRows(wb, customers, findRows(wb, customers, 'Customer ID', customerId).slice(0, 1));
+  return row ? parseText(customers.get(row, 'Name')) : '';
+}
 
 export function replayReceipt(wb: Workbook, ctx: LedgerContext, orderRow: number): Receipt {
   const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
@@ -77,7 +83,7 @@ export function replayReceipt(wb: Workbook, ctx: LedgerContext, orderRow: number
     payments: paid.map(({ method, amount }) => ({ method, amount })),
     tendered: tenderedChange.tendered + cashWithoutChange,
     change: tenderedChange.change,
-    customer: customerId ? { customerId, name: '' } : null,
+    customer: customerId ? { customerId, name: customerName(wb, ctx, customerId) } : null,
     currency: parseText(field(orders, order.cells, 'Currency')) || ctx.settings.currency,
     exponent: ctx.cells.exponent,
     replayed: true,
