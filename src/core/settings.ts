@@ -19,6 +19,8 @@ export interface Settings {
   timeZone: string;
   sellerName: string;
   sellerTaxId: string;
+  /** First sync of a shop imports orders modified since this date (ISO); '' means 30 days before. */
+  importFrom: string;
   schemaVersion: number;
 }
 
@@ -43,6 +45,7 @@ export const SETTING_KEYS = {
   timeZone: 'Time zone',
   sellerName: 'Seller name',
   sellerTaxId: 'Seller tax ID',
+  importFrom: 'Import from',
   schemaVersion: 'Schema version',
 } as const;
 
@@ -65,6 +68,11 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: K.timeZone, initial: (env) => env.timeZone, note: 'IANA time zone, such as Europe/Madrid' },
   { key: K.sellerName, initial: () => '', note: 'printed on invoices' },
   { key: K.sellerTaxId, initial: () => '', note: 'printed on invoices' },
+  {
+    key: K.importFrom,
+    initial: () => '',
+    note: 'first web-shop sync: orders since this date (empty: 30 days back)',
+  },
   { key: K.schemaVersion, initial: () => 1, note: 'set by Shop Ledger: do not edit' },
 ];
 
@@ -170,6 +178,7 @@ export function parseSettings(
         ),
     sellerName: String(raw(K.sellerName)).trim(),
     sellerTaxId: String(raw(K.sellerTaxId)).trim(),
+    importFrom: String(raw(K.importFrom)).trim(),
     schemaVersion: Number.isInteger(schemaVersion) ? schemaVersion : 1,
   };
   for (const loc of settings.webStockLocations) {

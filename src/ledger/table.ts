@@ -109,8 +109,8 @@ export function readHeaderTable(wb: Workbook, spec: TabSpec, tabs: readonly stri
   return new Table(spec, header, [], -1);
 }
 
-/** Rows of a tab whose `header` column is exactly `value`, found by the spreadsheet, not read. */
-export function findRows(wb: Workbook, table: Table, header: string, value: string): number[] {
+/** Rows of a tab whose `header` column is exactly `value` (or any of them), found by the spreadsheet, not read. */
+export function findRows(wb: Workbook, table: Table, header: string, value: string | readonly string[]): number[] {
   return wb.findRows(table.spec.name, table.col(header) + 1, value);
 }
 

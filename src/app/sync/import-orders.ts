@@ -1,0 +1,489 @@
+/**
+ * Importing a page of web-shop orders: one commit under the document lock that upserts each
+ * order by shop + the shop's order id, so a re-import updates rows in place and never doubles
+ * an order, its lines, payments or moves.
+ *
+ * Stock follows the order's life, each step a move with its own key (so it happens once):
+ *   paid, not shipped   Location → Location/Reserved        key <order key>:reserve
+ *   shipped             Location/Reserved → Customer         key <order key>:ship
+ *                       (or Location → Customer when it arrives already shipped)
+ *   cancelled           Location/Reserved → Location         key <order key>:release
+ *   refund, restocked   Customer → Location                  key <refund key>:restock
+ * A refund is its own `return` row in Orders with negative amounts, as the Orders contract says.
+ * Amounts are kept as the shop charged them; the core pricing function recomputes each line as
+ * a check, and a difference of more than a cent is listed, never "fixed".
+ */
+import { Catalogue } from '../../core/catalogue';
+import { allocate, currencyExponent, formatDecimal } from '../../core/money';
+import { priceDocument } from '../../core/pricing';
+import { applyMoves, type Move, type MoveReason, reservedAt } from '../../core/stock';
+import type { WebOrder, WebOrderLine, WebOrderProblem, WebRefund } from '../../core/web-order';
+import { moneyCell, parseText } from '../../ledger/cells';
+import { moveRecord } from '../../ledger/movements';
+import { readProducts } from '../../ledger/products';
+import { CUSTOMERS, MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS, SYNC_PROBLEMS } from '../../ledger/schema';
+import { readStock, writeBalances } from '../../ledger/stock-tab';
+import {
+  appendRows,
+  findRows,
+  type Record_,
+  type RowChange,
+  readFoundRows,
+  readHeaderTable,
+  readTable,
+  updateRows,
+} from '../../ledger/table';
+import type { Platform } from '../../platform/platform';
+import { underLock } from '../commit';
+import { loadContext } from '../ledger-context';
+import { takeIds } from '../sequence';
+
+type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock'>;
+
+export interface SyncProblem {
+  shop: string;
+  orderId: string;
+  externalId: string;
+  line: string;
+  sku: string;
+  problem: string;
+}
+
+export interface ImportReport {
+  ordersNew: number;
+  ordersUpdated: number;
+  /** Problems listed for the first time in this import. */
+  problems: SyncProblem[];
+  /** SKUs whose stock changed, for the push to the shops. */
+  skusChanged: string[];
+}
+
+const PAID_LIKE = new Set(['paid', 'fulfilled', 'partially refunded', 'refunded']);
+const SHIPPED_LIKE = new Set(['fulfilled', 'partially refunded', 'refunded']);
+
+export function orderKey(shop: string, externalId: string): string {
+  return `${shop}:${externalId}`;
+}
+
+export function refundKey(shop: string, order: WebOrder, refund: WebRefund): string {
+  return `${shop}:${order.externalId}-R${refund.refundId}`;
+}
+
+export function importOrders(
+  p: Ports,
+  shop: string,
+  page: { orders: readonly WebOrder[]; problems: readonly WebOrderProblem[] },
+): ImportReport {
+  const wb = p.workbook;
+  return underLock(p, () => {
+    const ctx = loadContext(wb);
+    const now = p.clock.now();
+    const location = ctx.settings.webFulfilmentLocation;
+    const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
+    const lines = readHeaderTable(wb, ORDER_LINES, ctx.tabs);
+    const payments = readHeaderTable(wb, PAYMENTS, ctx.tabs);
+    const movements = readHeaderTable(wb, MOVEMENTS, ctx.tabs);
+
+    // What the ledger already holds of these orders: found by the spreadsheet, one search each tab.
+    const keys = page.orders.flatMap((o) => [
+      orderKey(shop, o.externalId),
+      ...o.refunds.map((r) => refundKey(shop, o, r)),
+    ]);
+    const known = new Map<
+      string,
+      { rowNumber: number; cells: ReturnType<typeof readFoundRows>[number]['cells'] }
+    >();
+    for (const row of readFoundRows(wb, orders, findRows(wb, orders, 'Key', keys))) {
+      known.set(parseText(orders.get(row, 'Key')), row);
+    }
+    const moveKeys = page.orders.flatMap((o) => {
+      const k = orderKey(shop, o.externalId);
+      return [
+        `${k}:reserve`,
+        `${k}:ship`,
+        `${k}:release`,
+        ...o.refunds.map((r) => `${refundKey(shop, o, r)}:restock`),
+      ];
+    });
+    const movesDone = new Set(
+      readFoundRows(wb, movements, findRows(wb, movements, 'Key', moveKeys)).map((r) =>
+        parseText(movements.get(r, 'Key')),
+      ),
+    );
+
+    const catalogue = new Catalogue(readProducts(wb, ctx.cells, ctx.tabs).products);
+    const stock = readStock(wb, ctx.cells, ctx.tabs);
+    const customers = readTable(wb, CUSTOMERS, ctx.tabs);
+    const problemsTab = readTable(wb, SYNC_PROBLEMS, ctx.tabs);
+    const listed = new Set(
+      problemsTab.rows.map((r) =>
+        ['Shop', 'External ID', 'Line', 'Problem']
+          .map((h) => parseText(problemsTab.get(r, h)))
+          .join('\u0000'),
+      ),
+    );
+
+    const newOrderIds = page.orders.filter((o) => !known.has(orderKey(shop, o.externalId))).length;
+    const newRefunds = page.orders.flatMap((o) =>
+      o.refunds.filter((r) => !known.has(refundKey(shop, o, r))),
+    ).length;
+    const ids =
+      newOrderIds + newRefunds > 0 ? takeIds(p, orders, 'Order ID', 'O', newOrderIds + newRefunds) : [];
+
+    const orderRows: Record_[] = [];
+    const orderChanges: RowChange[] = [];
+    const lineRows: Record_[] = [];
+    const paymentRows: Record_[] = [];
+    const moves: Move[] = [];
+    const customerRows: Record_[] = [];
+    const customerChanges: RowChange[] = [];
+    const problems: SyncProblem[] = [];
+    const report: ImportReport = { ordersNew: 0, ordersUpdated: 0, problems, skusChanged: [] };
+
+    const exponentOf = (currency: string) => currencyExponent(currency);
+    const money = (minor: number, currency: string) => moneyCell(minor, { exponent: exponentOf(currency) });
+    const customerByEmail = new Map(
+      customers.rows
+        .map((r) => [parseText(customers.get(r, 'Email')).toLowerCase(), r] as const)
+        .filter(([e]) => e !== ''),
+    );
+    const newCustomerEmails = new Map<string, string>();
+    let customerSeq: (() => string) | null = null;
+
+    const problem = (o: WebOrder, orderId: string, line: string, sku: string, text: string) => {
+      const signature = [shop, o.externalId, line, text].join('\u0000');
+      if (listed.has(signature)) return;
+      listed.add(signature);
+      problems.push({ shop, orderId, externalId: o.externalId, line, sku, problem: text });
+    };
+
+    const customerOf = (o: WebOrder): string => {
+      const email = o.customer.email.trim().toLowerCase();
+      if (!email) return '';
+      const row = customerByEmail.get(email);
+      const shopId = o.customer.externalId ? `${shop}:${o.customer.externalId}` : '';
+      if (row) {
+        const ids = parseText(customers.get(row, 'Shop IDs'));
+        if (shopId && !ids.split(' ').includes(shopId)) {
+          customerChanges.push({ row, values: { 'Shop IDs': ids ? `${ids} ${shopId}` : shopId } });
+        }
+        return parseText(customers.get(row, 'Customer ID'));
+      }
+      const made = newCustomerEmails.get(email);
+      if (made) return made;
+      if (!customerSeq) {
+        const count = new Set(
+          page.orders
+            .map((x) => x.customer.email.trim().toLowerCase())
+            .filter((e) => e && !customerByEmail.has(e)),
+        ).size;
+        const fresh = takeIds(p, customers, 'Customer ID', 'C', count);
+        customerSeq = () => fresh.shift() as string;
+      }
+      const id = customerSeq();
+      newCustomerEmails.set(email, id);
+      customerRows.push({
+        'Customer ID': id,
+        Name: o.customer.name,
+        Email: email,
+        Phone: o.customer.phone,
+        Created: new Date(o.created),
+        Key: `${shop}:customer:${o.customer.externalId || email}`,
+        'Shop IDs': shopId,
+      });
+      return id;
+    };
+
+    const move = (
+      o: WebOrder,
+      l: { sku: string; qty: number },
+      from: string,
+      to: string,
+      reason: MoveReason,
+      key: string,
+      n: number,
+    ): Move => ({
+      id: `${key}/${n}`,
+      time: now,
+      sku: l.sku,
+      qty: l.qty,
+      from,
+      to,
+      reason,
+      reference: orderKey(shop, o.externalId),
+      key,
+    });
+
+    for (const o of page.orders) {
+      const key = orderKey(shop, o.externalId);
+      const existing = known.get(key);
+      const orderId = existing ? parseText(orders.get(existing, 'Order ID')) : (ids.shift() as string);
+      const oldStatus = existing ? parseText(orders.get(existing, 'Status')) : '';
+      const record = {
+        'Order ID': orderId,
+        Type: 'sale',
+        Channel: 'Web',
+        Shop: shop,
+        'External ID': o.externalId,
+        'Order No': o.orderNo,
+        Status: o.status,
+        Created: new Date(o.created),
+        'Customer ID': customerOf(o),
+        Net: money(o.net, o.currency),
+        VAT: money(o.tax, o.currency),
+        Total: money(o.total, o.currency),
+        Currency: o.currency,
+        Key: key,
+      };
+      if (!existing) {
+        orderRows.push(record);
+        o.lines.forEach((l, i) => {
+          lineRows.push(webLineRecord(orderId, i, l, o.currency, money));
+        });
+        report.ordersNew++;
+      } else {
+        const before = ['Status', 'Total', 'Customer ID'].map((h) => String(orders.get(existing, h)));
+        const after = [record.Status, String(record.Total), record['Customer ID']];
+        if (before.join('\u0000') !== after.join('\u0000')) {
+          orderChanges.push({
+            row: existing,
+            values: {
+              Status: record.Status,
+              Net: record.Net,
+              VAT: record.VAT,
+              Total: record.Total,
+              'Customer ID': record['Customer ID'],
+            },
+          });
+          report.ordersUpdated++;
+        }
+      }
+      if (PAID_LIKE.has(o.status) && !PAID_LIKE.has(oldStatus)) {
+        o.payments.forEach((pay, i) => {
+          paymentRows.push({
+            'Payment ID': `${orderId}/P${i + 1}`,
+            Time: new Date(o.updated),
+            'Order ID': orderId,
+            Channel: 'Web',
+            Method: pay.method,
+            Amount: money(pay.amount, o.currency),
+            Reference: pay.reference,
+          });
+        });
+      }
+
+      // Problems: lines the connector could not read, SKUs the ledger does not know, the currency, the arithmetic.
+      for (const x of page.problems.filter((q) => q.externalId === o.externalId))
+        problem(o, orderId, x.line, x.sku, x.problem);
+      if (o.currency !== ctx.settings.currency) {
+        problem(
+          o,
+          orderId,
+          '',
+          '',
+          `The order is in ${o.currency}, the ledger in ${ctx.settings.currency}: it is left out of the ledger's totals.`,
+        );
+      }
+      const products = o.lines.filter((l) => l.kind === 'product');
+      products.forEach((l) => {
+        const n = String(o.lines.indexOf(l) + 1);
+        if (l.sku && !catalogue.sku(l.sku)) {
+          problem(
+            o,
+            orderId,
+            n,
+            l.sku,
+            `SKU ${l.sku} is not in the Products tab: the line was imported, its stock was not moved. Add the product, then sync again.`,
+          );
+        }
+        const check = pricingCheck(l, o.pricesIncludeTax);
+        if (
+          check !== null &&
+          (Math.abs(check.total - (l.net + l.tax)) > 1 || Math.abs(check.vat - l.tax) > 1)
+        ) {
+          const e = exponentOf(o.currency);
+          problem(
+            o,
+            orderId,
+            n,
+            l.sku,
+            `The shop charged ${formatDecimal(l.net + l.tax, e)} with ${formatDecimal(l.tax, e)} VAT, but ${l.qty} × ${formatDecimal(l.unitPrice, e)} less ${formatDecimal(l.discount, e)} at ${l.taxRate} % gives ${formatDecimal(check.total, e)} with ${formatDecimal(check.vat, e)} VAT.`,
+          );
+        }
+      });
+      const sum = o.lines.reduce((s, l) => s + l.net + l.tax, 0);
+      if (Math.abs(sum - o.total) > 1) {
+        const e = exponentOf(o.currency);
+        problem(
+          o,
+          orderId,
+          '',
+          '',
+          `The lines add up to ${formatDecimal(sum, e)} but the order total is ${formatDecimal(o.total, e)}.`,
+        );
+      }
+
+      // Stock: only product lines whose SKU the ledger knows.
+      const goods = products
+        .filter((l) => l.sku && catalogue.sku(l.sku))
+        .map((l) => ({ sku: catalogue.sku(l.sku)?.sku ?? l.sku, qty: l.qty }));
+      const held =
+        movesDone.has(`${key}:reserve`) && !movesDone.has(`${key}:ship`) && !movesDone.has(`${key}:release`);
+      const shipped = movesDone.has(`${key}:ship`);
+      const step = (suffix: string, from: string, to: string, reason: MoveReason) => {
+        goods.forEach((g, i) => {
+          moves.push(move(o, g, from, to, reason, `${key}:${suffix}`, i + 1));
+        });
+        movesDone.add(`${key}:${suffix}`);
+      };
+      if (o.status === 'paid' && !held && !shipped)
+        step('reserve', location, reservedAt(location), 'reservation');
+      if (SHIPPED_LIKE.has(o.status) && !shipped)
+        step('ship', held ? reservedAt(location) : location, 'Customer', 'sale');
+      if (o.status === 'cancelled' && held)
+        step('release', reservedAt(location), location, 'reservation release');
+
+      for (const r of o.refunds) {
+        const rKey = refundKey(shop, o, r);
+        if (!known.has(rKey)) {
+          const returnId = ids.shift() as string;
+          const vat = o.total === 0 ? 0 : allocate(r.amount, [o.tax, o.total - o.tax])[0];
+          orderRows.push({
+            ...record,
+            'Order ID': returnId,
+            Type: 'return',
+            'External ID': `${o.externalId}-R${r.refundId}`,
+            Status: 'refunded',
+            Created: new Date(r.created),
+            Net: money(-(r.amount - vat), o.currency),
+            VAT: money(-vat, o.currency),
+            Total: money(-r.amount, o.currency),
+            'Refund of': orderId,
+            Key: rKey,
+          });
+          r.lines.forEach((rl, i) => {
+            const original = o.lines.find((l) => l.externalLineId === rl.externalLineId);
+            const lineVat =
+              original && original.net + original.tax !== 0
+                ? allocate(rl.amount, [original.tax, original.net])[0]
+                : 0;
+            lineRows.push({
+              'Order ID': returnId,
+              Line: i + 1,
+              SKU: rl.sku,
+              Name: original?.name ?? rl.sku,
+              Qty: -rl.qty,
+              'Unit price': original ? money(original.unitPrice, o.currency) : '',
+              Discount: 0,
+              'VAT %': original?.taxRate ?? '',
+              Net: money(-(rl.amount - lineVat), o.currency),
+              VAT: money(-lineVat, o.currency),
+              Total: money(-rl.amount, o.currency),
+            });
+          });
+          paymentRows.push({
+            'Payment ID': `${returnId}/P1`,
+            Time: new Date(r.created),
+            'Order ID': returnId,
+            Channel: 'Web',
+            Method: o.payments[0]?.method ?? 'refund',
+            Amount: money(-r.amount, o.currency),
+            Reference: `refund ${r.refundId}${r.reason ? `: ${r.reason}` : ''}`,
+          });
+          report.ordersNew++;
+        }
+        const back = r.lines.filter((l) => l.restock && l.sku && catalogue.sku(l.sku));
+        if (back.length > 0 && !movesDone.has(`${rKey}:restock`) && movesDone.has(`${key}:ship`)) {
+          back.forEach((l, i) => {
+            moves.push(
+              move(
+                o,
+                { sku: catalogue.sku(l.sku)?.sku ?? l.sku, qty: l.qty },
+                'Customer',
+                location,
+                'return',
+                `${rKey}:restock`,
+                i + 1,
+              ),
+            );
+          });
+          movesDone.add(`${rKey}:restock`);
+        }
+      }
+    }
+
+    appendRows(wb, orders, orderRows);
+    updateRows(wb, orders, orderChanges);
+    appendRows(wb, lines, lineRows);
+    appendRows(wb, payments, paymentRows);
+    appendRows(wb, movements, moves.map(moveRecord));
+    if (moves.length > 0) {
+      const reorder = (sku: string) => catalogue.sku(sku)?.reorderPoint ?? null;
+      writeBalances(wb, stock, applyMoves(stock.balances, moves, ctx.settings.locations), reorder);
+    }
+    appendRows(wb, customers, customerRows);
+    updateRows(wb, customers, customerChanges);
+    appendRows(
+      wb,
+      problemsTab,
+      problems.map((x) => ({
+        Time: new Date(now),
+        Shop: x.shop,
+        'Order ID': x.orderId,
+        'External ID': x.externalId,
+        Line: x.line,
+        SKU: x.sku,
+        Problem: x.problem,
+        Status: 'open',
+      })),
+    );
+    report.skusChanged = [...new Set(moves.map((m) => m.sku))];
+    return report;
+  });
+}
+
+function webLineRecord(
+  orderId: string,
+  index: number,
+  l: WebOrderLine,
+  currency: string,
+  money: (minor: number, currency: string) => number,
+): Record_ {
+  return {
+    'Order ID': orderId,
+    Line: index + 1,
+    SKU: l.sku,
+    Name:
+      l.kind === 'product'
+        ? l.name
+        : `${l.kind === 'shipping' ? 'Shipping' : l.kind === 'fee' ? 'Fee' : 'Discount'}: ${l.name}`,
+    Qty: l.qty,
+    'Unit price': money(l.unitPrice, currency),
+    Discount: money(l.discount, currency),
+    'VAT %': l.taxRate ?? '',
+    Net: money(l.net, currency),
+    VAT: money(l.tax, currency),
+    Total: money(l.net + l.tax, currency),
+  };
+}
+
+/** What the core pricing function makes of a line, or null when the shop gave no single rate. */
+function pricingCheck(l: WebOrderLine, pricesIncludeTax: boolean): { total: number; vat: number } | null {
+  if (l.taxRate === null || l.qty <= 0) return null;
+  try {
+    const doc = priceDocument(
+      [
+        {
+          qty: l.qty,
+          unitPrice: l.unitPrice,
+          vatRate: l.taxRate,
+          discount: l.discount ? { kind: 'amount', value: l.discount } : undefined,
+        },
+      ],
+      { pricesIncludeVat: pricesIncludeTax, vatRounding: 'line' },
+    );
+    return { total: doc.total, vat: doc.vat };
+  } catch {
+    return null;
+  }
+}
