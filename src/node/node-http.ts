@@ -202,7 +202,8 @@ export function nodeHttp(options: { defaultTimeoutMs?: number } = {}): Http {
 }
 
 function checkMs(name: string, ms: number): void {
-  if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`${name} must be a positive number of ms, not ${ms}.`);
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new RangeError(`${name} must be a positive number of ms, not ${ms}.`);
 }
 
 /** A private cell nobody ever notifies, so waiting on it is a plain blocking sleep. */
@@ -210,7 +211,8 @@ const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** Blocks the thread for ms milliseconds (the shops' retry waits), as Utilities.sleep does. */
 export function sleep(ms: number): void {
-  if (Number.isNaN(ms) || ms === Number.POSITIVE_INFINITY) throw new RangeError(`sleep needs a finite ms, not ${ms}.`);
+  if (Number.isNaN(ms) || ms === Number.POSITIVE_INFINITY)
+    throw new RangeError(`sleep needs a finite ms, not ${ms}.`);
   if (ms <= 0) return;
   Atomics.wait(sleepCell, 0, 0, ms);
 }

@@ -1,11 +1,11 @@
 /** The ports on a computer: the in-memory workbook of a locked .xlsx file, node:crypto, stderr. */
 import { createHash, randomUUID } from 'node:crypto';
-import { HttpUnreachableError } from '../platform/http';
 import type { KeyValue } from '../platform/key-value';
 import type { Lock } from '../platform/lock';
 import type { Platform } from '../platform/platform';
 import type { Workbook } from '../platform/workbook';
 import { MemoryWorkbook } from './memory-workbook';
+import { nodeHttp } from './node-http';
 import { WorkbookProperties } from './workbook-properties';
 
 /** Document properties of a local ledger, kept for the length of one command. */
@@ -46,11 +46,6 @@ export function nodePlatform(workbook: Workbook, lock: Lock, options: { quiet?: 
     },
     log: { info: say, warn: say, error: say },
     notify: { toast: (m) => say(m) },
-    http: {
-      request: (req) => {
-        // Web-shop sync brings real HTTP to the Node shell; until then nothing here calls out.
-        throw new HttpUnreachableError(`HTTP is not available in this command (${req.method} ${req.url}).`);
-      },
-    },
+    http: nodeHttp(),
   };
 }

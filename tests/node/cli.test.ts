@@ -31,6 +31,9 @@ const ALL_TABS = [
   'Till Sessions',
   'Till Cash',
   'Transfers',
+  'Sync Problems',
+  'Sync Log',
+  'Shop Stock',
   'Settings',
 ];
 const PRODUCTS_HEADERS = ['SKU', 'Barcode', 'Name', 'Price', 'VAT %', 'Cost', 'Active', 'Reorder point'];
