@@ -266,6 +266,8 @@ export const SYNC_LOG: TabSpec = {
     int('Orders updated'),
     int('Stock pushed'),
     int('Problems'),
+    // Beyond the contract: what went wrong, in words, when the shop could not be synced.
+    text('Message'),
   ],
 };
 

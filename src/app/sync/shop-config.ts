@@ -15,7 +15,9 @@ export interface ShopConfig {
   url: string;
 }
 
-export type ShopSecret = { platform: 'woocommerce'; key: string; secret: string } | { platform: 'shopify'; token: string };
+export type ShopSecret =
+  | { platform: 'woocommerce'; key: string; secret: string }
+  | { platform: 'shopify'; token: string };
 
 const SHOPS = 'shops';
 const secretKey = (name: string) => `shop-secret:${name}`;
@@ -26,7 +28,10 @@ export function defaultShopName(url: string): string {
 }
 
 /** Checks what a person typed into the shop settings; returns a message or null. */
-export function shopConfigError(c: Partial<ShopConfig>, secret: Partial<Record<string, string>>): string | null {
+export function shopConfigError(
+  c: Partial<ShopConfig>,
+  secret: Partial<Record<string, string>>,
+): string | null {
   if (c.platform !== 'woocommerce' && c.platform !== 'shopify') return 'Choose WooCommerce or Shopify.';
   const url = String(c.url ?? '').trim();
   const loopback = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url);
@@ -65,7 +70,13 @@ export function shopSecret(props: KeyValue, name: string): ShopSecret | null {
 
 export function saveShop(props: KeyValue, config: ShopConfig, secret: ShopSecret): void {
   const shops = listShops(props).filter((s) => s.name !== config.name);
-  props.set(SHOPS, JSON.stringify([...shops, { name: config.name, platform: config.platform, url: config.url.replace(/\/+$/, '') }]));
+  props.set(
+    SHOPS,
+    JSON.stringify([
+      ...shops,
+      { name: config.name, platform: config.platform, url: config.url.replace(/\/+$/, '') },
+    ]),
+  );
   props.set(secretKey(config.name), JSON.stringify(secret));
 }
 
