@@ -5,28 +5,30 @@
  * does not put markup in these names.
  */
 
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  times: '\u00d7',
-  hellip: '\u2026',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  euro: '\u20ac',
-  pound: '\u00a3',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  deg: '\u00b0',
-};
+const NAMED: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+    ndash: '\u2013',
+    mdash: '\u2014',
+    times: '\u00d7',
+    hellip: '\u2026',
+    lsquo: '\u2018',
+    rsquo: '\u2019',
+    ldquo: '\u201c',
+    rdquo: '\u201d',
+    euro: '\u20ac',
+    pound: '\u00a3',
+    copy: '\u00a9',
+    reg: '\u00ae',
+    trade: '\u2122',
+    deg: '\u00b0',
+  }),
+);
 
 /** Text with HTML character references (&amp;, &#8211;, &#x2013;) decoded; unknown ones kept as written. */
 export function decodeHtmlText(value: string): string {
@@ -39,6 +41,6 @@ export function decodeHtmlText(value: string): string {
         : whole;
     }
     const name = ref.toLowerCase();
-    return Object.hasOwn(NAMED, name) ? NAMED[name] : whole;
+    return NAMED.get(name) ?? whole;
   });
 }

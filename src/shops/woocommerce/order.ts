@@ -5,7 +5,13 @@
  * nothing is recomputed here. What is recomputed is the check that the lines add up to the
  * order total; a difference is listed as a problem, never "fixed".
  */
-import { currencyExponent, formatDecimal, type Minor, mulDivRound, roundHalfAwayFromZero } from '../../core/money';
+import {
+  currencyExponent,
+  formatDecimal,
+  type Minor,
+  mulDivRound,
+  roundHalfAwayFromZero,
+} from '../../core/money';
 import type {
   WebCustomer,
   WebOrder,
@@ -72,7 +78,12 @@ interface LineContext {
   problems: WebOrderProblem[];
 }
 
-function problem(ctx: { externalId: string; problems: WebOrderProblem[] }, line: string, sku: string, text: string) {
+function problem(
+  ctx: { externalId: string; problems: WebOrderProblem[] },
+  line: string,
+  sku: string,
+  text: string,
+) {
   ctx.problems.push({ externalId: ctx.externalId, line, sku, problem: text });
 }
 
@@ -137,7 +148,8 @@ function productLine(item: unknown, ctx: LineContext): WebOrderLine | null {
   const total = money(get(item, 'total'), ctx.exponent);
   const totalTax = optionalMoney(get(item, 'total_tax'), ctx.exponent, 0);
   const subtotal = total === null ? null : optionalMoney(get(item, 'subtotal'), ctx.exponent, total);
-  const subtotalTax = totalTax === null ? null : optionalMoney(get(item, 'subtotal_tax'), ctx.exponent, totalTax);
+  const subtotalTax =
+    totalTax === null ? null : optionalMoney(get(item, 'subtotal_tax'), ctx.exponent, totalTax);
   if (total === null || totalTax === null || subtotal === null || subtotalTax === null) {
     problem(
       ctx,
@@ -171,7 +183,8 @@ function productLine(item: unknown, ctx: LineContext): WebOrderLine | null {
     tax: totalTax,
     taxRate: lineTaxRate(item, ctx.rates),
     // A product deleted from the shop has product_id 0: no ref, the SKU still names it.
-    productRef: productId === null ? '' : variationId === null ? `${productId}` : `${productId}/${variationId}`,
+    productRef:
+      productId === null ? '' : variationId === null ? `${productId}` : `${productId}/${variationId}`,
   };
 }
 
@@ -282,7 +295,10 @@ export function parseOrder(raw: unknown): ParsedOrder {
   if (id === null) return unreadable(raw, `its id ${JSON.stringify(get(raw, 'id') ?? null)} is not a number`);
   const currency = text(get(raw, 'currency')).trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) {
-    return unreadable(raw, `its currency ${JSON.stringify(get(raw, 'currency') ?? null)} is not a currency code`);
+    return unreadable(
+      raw,
+      `its currency ${JSON.stringify(get(raw, 'currency') ?? null)} is not a currency code`,
+    );
   }
   const exponent = currencyExponent(currency);
   const total = money(get(raw, 'total'), exponent);

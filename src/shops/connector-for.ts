@@ -1,0 +1,23 @@
+/** The connector for a configured shop, over the shell's Http port and its way of waiting. */
+import type { ShopConfig, ShopSecret } from '../app/sync/shop-config';
+import type { Http } from '../platform/http';
+import type { ShopConnector } from './connector';
+import { ShopError } from './shop-error';
+import { wooConnector } from './woocommerce/connector';
+import { wooHttp } from './woocommerce/site';
+
+export interface ShopIo {
+  http: Http;
+  /** Blocks for ms milliseconds: Utilities.sleep in Apps Script, a blocking sleep in Node. */
+  wait: (ms: number) => void;
+}
+
+export function connectorFor(config: ShopConfig, secret: ShopSecret | null, io: ShopIo): ShopConnector {
+  if (!secret || secret.platform !== config.platform) {
+    throw new ShopError('auth', `${config.name} has no saved credentials: add them in Extensions › Shop Ledger › Shop settings.`);
+  }
+  if (secret.platform === 'woocommerce') {
+    return wooConnector(wooHttp(io.http, io.wait), { url: config.url, consumerKey: secret.key, consumerSecret: secret.secret });
+  }
+  throw new ShopError('auth', `${config.name}: Shopify is not connected yet in this version.`);
+}
