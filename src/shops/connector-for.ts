@@ -3,6 +3,7 @@ import type { ShopConfig, ShopSecret } from '../app/sync/shop-config';
 import type { Http } from '../platform/http';
 import type { ShopConnector } from './connector';
 import { ShopError } from './shop-error';
+import { shopifyConnector } from './shopify/connector';
 import { wooConnector } from './woocommerce/connector';
 import { wooHttp } from './woocommerce/site';
 
@@ -14,10 +15,17 @@ export interface ShopIo {
 
 export function connectorFor(config: ShopConfig, secret: ShopSecret | null, io: ShopIo): ShopConnector {
   if (!secret || secret.platform !== config.platform) {
-    throw new ShopError('auth', `${config.name} has no saved credentials: add them in Extensions › Shop Ledger › Shop settings.`);
+    throw new ShopError(
+      'auth',
+      `${config.name} has no saved credentials: add them in Extensions › Shop Ledger › Shop settings.`,
+    );
   }
   if (secret.platform === 'woocommerce') {
-    return wooConnector(wooHttp(io.http, io.wait), { url: config.url, consumerKey: secret.key, consumerSecret: secret.secret });
+    return wooConnector(wooHttp(io.http, io.wait), {
+      url: config.url,
+      consumerKey: secret.key,
+      consumerSecret: secret.secret,
+    });
   }
-  throw new ShopError('auth', `${config.name}: Shopify is not connected yet in this version.`);
+  return shopifyConnector({ url: config.url, token: secret.token, http: io.http, wait: io.wait });
 }

@@ -46,7 +46,7 @@ const rulesOf = (p: Pricing): PricingRules => ({ ...p.pricing, currencyExponent:
 describe('building the cart', () => {
   it('adds a scanned product as a line, and a second scan adds one to that line', () => {
     const cart = mixedCart();
-    expect(cart.map((l) => [l.sku, l.qty, l.qtyText, l.unitPrice, l.vatRate])).toEqual([
+    expect(cart.map((l) => [l.sku, l.qty, l.qtyText, l.unitPrice, l.vatRate])).toStrictEqual([
       [COFFEE.sku, 2, '2', 1250, 10],
       [MUG.sku, 1, '1', 899, 21],
       [TEA.sku, 3, '3', 450, 21],
@@ -63,7 +63,7 @@ describe('building the cart', () => {
   });
 
   it('removes a line', () => {
-    expect(removeLine(mixedCart(), MUG.sku).map((l) => l.sku)).toEqual([COFFEE.sku, TEA.sku]);
+    expect(removeLine(mixedCart(), MUG.sku).map((l) => l.sku)).toStrictEqual([COFFEE.sku, TEA.sku]);
   });
 
   it('never changes the cart it was given', () => {
@@ -73,7 +73,7 @@ describe('building the cart', () => {
     setQtyText(cart, COFFEE.sku, '7');
     setDiscountText(cart, MUG.sku, '5%');
     removeLine(cart, TEA.sku);
-    expect(cart).toEqual(copy);
+    expect(cart).toStrictEqual(copy);
   });
 });
 
@@ -82,16 +82,16 @@ describe('cart totals are core priceDocument', () => {
     const { priced, lineErrors, error } = priceCart(mixedCart(), inclLine, BAD_DISCOUNT);
     expect(error).toBeNull();
     expect(lineErrors.size).toBe(0);
-    expect(priced).toEqual(priceDocument(mixedLines, rulesOf(inclLine)));
+    expect(priced).toStrictEqual(priceDocument(mixedLines, rulesOf(inclLine)));
     // By hand: 2 × 12.50 − 10 % = 22.50; 8.99 − 1.50 = 7.49; 3 × 4.50 = 13.50.
-    expect(priced?.lines.map((l) => [l.gross, l.discount, l.total])).toEqual([
+    expect(priced?.lines.map((l) => [l.gross, l.discount, l.total])).toStrictEqual([
       [2500, 250, 2250],
       [899, 150, 749],
       [1350, 0, 1350],
     ]);
     expect(priced?.total).toBe(4349);
     expect(priced?.discount).toBe(400);
-    expect(priced?.breakdown.map((r) => [r.rate, r.total])).toEqual([
+    expect(priced?.breakdown.map((r) => [r.rate, r.total])).toStrictEqual([
       [10, 2250],
       [21, 2099],
     ]);
@@ -99,9 +99,9 @@ describe('cart totals are core priceDocument', () => {
 
   it('prices VAT-exclusive with document rounding the same way', () => {
     const { priced } = priceCart(mixedCart(), exclDoc, BAD_DISCOUNT);
-    expect(priced).toEqual(priceDocument(mixedLines, rulesOf(exclDoc)));
+    expect(priced).toStrictEqual(priceDocument(mixedLines, rulesOf(exclDoc)));
     // 22.50 + 10 % = 24.75; (7.49 + 13.50) = 20.99 + 21 % (4.4079 → 4.41) = 25.40.
-    expect(priced?.breakdown.map((r) => [r.rate, r.base, r.vat, r.total])).toEqual([
+    expect(priced?.breakdown.map((r) => [r.rate, r.base, r.vat, r.total])).toStrictEqual([
       [10, 2250, 225, 2475],
       [21, 2099, 441, 2540],
     ]);
@@ -148,7 +148,9 @@ describe('cart totals are core priceDocument', () => {
           cart = setDiscountText(cart, sku, text);
         });
         const rules: Pricing = { pricing, exponent: 2 };
-        expect(priceCart(cart, rules, BAD_DISCOUNT).priced).toEqual(priceDocument(lines, rulesOf(rules)));
+        expect(priceCart(cart, rules, BAD_DISCOUNT).priced).toStrictEqual(
+          priceDocument(lines, rulesOf(rules)),
+        );
       }),
     );
   });
@@ -156,11 +158,11 @@ describe('cart totals are core priceDocument', () => {
 
 describe('discounts', () => {
   it("reads '10%', '12,5 %' as percentages and '1.50', '1,50' as amounts", () => {
-    expect(parseDiscount('10%', 2)).toEqual({ kind: 'percent', value: 10 });
-    expect(parseDiscount(' 12,5 % ', 2)).toEqual({ kind: 'percent', value: 12.5 });
-    expect(parseDiscount('1.50', 2)).toEqual({ kind: 'amount', value: 150 });
-    expect(parseDiscount('1,50', 2)).toEqual({ kind: 'amount', value: 150 });
-    expect(parseDiscount('2', 2)).toEqual({ kind: 'amount', value: 200 });
+    expect(parseDiscount('10%', 2)).toStrictEqual({ kind: 'percent', value: 10 });
+    expect(parseDiscount(' 12,5 % ', 2)).toStrictEqual({ kind: 'percent', value: 12.5 });
+    expect(parseDiscount('1.50', 2)).toStrictEqual({ kind: 'amount', value: 150 });
+    expect(parseDiscount('1,50', 2)).toStrictEqual({ kind: 'amount', value: 150 });
+    expect(parseDiscount('2', 2)).toStrictEqual({ kind: 'amount', value: 200 });
     expect(parseDiscount('', 2)).toBeUndefined();
     expect(parseDiscount('  ', 2)).toBeUndefined();
     expect(parseDiscount('abc', 2)).toBe('invalid');
@@ -172,13 +174,13 @@ describe('discounts', () => {
     const { priced, lineErrors, error } = priceCart(cart, inclLine, BAD_DISCOUNT);
     expect(priced).toBeNull();
     expect(error).toBeNull();
-    expect([...lineErrors]).toEqual([[TEA.sku, BAD_DISCOUNT]]);
+    expect([...lineErrors]).toStrictEqual([[TEA.sku, BAD_DISCOUNT]]);
   });
 
   it("core pricing's refusal is shown on the line it names", () => {
     const over100 = priceCart(setDiscountText(mixedCart(), MUG.sku, '150%'), inclLine, BAD_DISCOUNT);
     expect(over100.priced).toBeNull();
-    expect([...over100.lineErrors.keys()]).toEqual([MUG.sku]);
+    expect([...over100.lineErrors.keys()]).toStrictEqual([MUG.sku]);
     expect(over100.lineErrors.get(MUG.sku)).toBe('Line 2: the discount (150 %) is more than 100 %.');
 
     const moreThanLine = priceCart(setDiscountText(mixedCart(), TEA.sku, '20.00'), inclLine, BAD_DISCOUNT);
@@ -202,7 +204,7 @@ describe('discounts', () => {
   });
 
   it('sends each line with the discount that priced it', () => {
-    expect(toSaleLines(mixedCart(), 2)).toEqual([
+    expect(toSaleLines(mixedCart(), 2)).toStrictEqual([
       { sku: COFFEE.sku, qty: 2, discount: { kind: 'percent', value: 10 } },
       { sku: MUG.sku, qty: 1, discount: { kind: 'amount', value: 150 } },
       { sku: TEA.sku, qty: 3 },
@@ -212,9 +214,9 @@ describe('discounts', () => {
 
 describe('quantities', () => {
   it('accepts whole numbers of 1 or more', () => {
-    expect(parseQuantity('3')).toEqual({ qty: 3 });
-    expect(parseQuantity(' 12 ')).toEqual({ qty: 12 });
-    expect(parseQuantity('2.0')).toEqual({ qty: 2 });
+    expect(parseQuantity('3')).toStrictEqual({ qty: 3 });
+    expect(parseQuantity(' 12 ')).toStrictEqual({ qty: 12 });
+    expect(parseQuantity('2.0')).toStrictEqual({ qty: 2 });
   });
 
   it.each([
@@ -228,7 +230,7 @@ describe('quantities', () => {
     ['1,5', 'not-whole'],
     ['99999999999999999999', 'not-whole'],
   ])('refuses %p (%s)', (text, problem) => {
-    expect(parseQuantity(text)).toEqual({ problem });
+    expect(parseQuantity(text)).toStrictEqual({ problem });
   });
 
   it('a refused quantity stays in the field, but the line keeps the last accepted one', () => {

@@ -4,9 +4,9 @@ import { setLang, t } from '../../src/ui/till/i18n';
 import { fold, looksLikeBarcode, ProductIndex } from '../../src/ui/till/lookup';
 import { scanEnter } from '../../src/ui/till/sale-actions';
 import { emptySale, state } from '../../src/ui/till/state';
-import { COFFEE, FILTERS, MUG, NUMERIC, TEA, tillState } from './till-fixtures';
+import { COFFEE, FILTERS, KETTLE, MUG, NUMERIC, TEA, tillState } from './till-fixtures';
 
-const PRODUCTS = [COFFEE, MUG, TEA, FILTERS, NUMERIC];
+const PRODUCTS = [COFFEE, MUG, TEA, FILTERS, KETTLE, NUMERIC];
 
 /** The same code with a wrong last digit. */
 function badCheckDigit(code: string): string {
@@ -36,6 +36,11 @@ describe('ProductIndex', () => {
     expect(index.barcode('0036000291452')).toBe(FILTERS);
   });
 
+  it('matches a 13-digit EAN scan to the product stored as its 12-digit UPC-A', () => {
+    expect(index.barcode('0012345678905')).toBe(KETTLE);
+    expect(index.barcode('012345678905')).toBe(KETTLE);
+  });
+
   it('matches nothing for a code with a bad check digit, even one digit from a product', () => {
     expect(index.barcode(badCheckDigit(COFFEE.barcode))).toBeUndefined();
     expect(index.barcode('12345')).toBeUndefined();
@@ -43,15 +48,15 @@ describe('ProductIndex', () => {
 
   it('searches names and SKUs case-insensitively and without accents', () => {
     const skus = (query: string) => index.search(query).map((p) => p.sku);
-    expect(skus('mug')).toEqual([MUG.sku]);
-    expect(skus('MUG')).toEqual([MUG.sku]);
-    expect(skus('Mug')).toEqual([MUG.sku]);
-    expect(skus('CAFE')).toEqual([NUMERIC.sku]);
-    expect(skus('café')).toEqual([NUMERIC.sku]);
-    expect(skus('green SENCHA')).toEqual([TEA.sku]);
-    expect(skus('tea-sen')).toEqual([TEA.sku]);
-    expect(skus('nothing like it')).toEqual([]);
-    expect(skus('   ')).toEqual([]);
+    expect(skus('mug')).toStrictEqual([MUG.sku]);
+    expect(skus('MUG')).toStrictEqual([MUG.sku]);
+    expect(skus('Mug')).toStrictEqual([MUG.sku]);
+    expect(skus('CAFE')).toStrictEqual([NUMERIC.sku]);
+    expect(skus('café')).toStrictEqual([NUMERIC.sku]);
+    expect(skus('green SENCHA')).toStrictEqual([TEA.sku]);
+    expect(skus('tea-sen')).toStrictEqual([TEA.sku]);
+    expect(skus('nothing like it')).toStrictEqual([]);
+    expect(skus('   ')).toStrictEqual([]);
   });
 
   it('puts an exact SKU first, then SKU prefixes, then name prefixes', () => {
@@ -61,7 +66,7 @@ describe('ProductIndex', () => {
       { ...MUG, sku: 'TIN-2', name: 'Second box' },
       { ...MUG, sku: 'TIN', name: 'Box' },
     ];
-    expect(new ProductIndex(products).search('tin').map((p) => p.sku)).toEqual([
+    expect(new ProductIndex(products).search('tin').map((p) => p.sku)).toStrictEqual([
       'TIN',
       'TIN-2',
       'X-2',
@@ -122,35 +127,35 @@ describe('Enter in #scan', () => {
     expect(scanEnter(MUG.barcode, null)).toBe(true);
     const bad = badCheckDigit(COFFEE.barcode);
     expect(scanEnter(bad, null)).toBe(true);
-    expect(messages()).toEqual([barcodeError(bad)]);
+    expect(messages()).toStrictEqual([barcodeError(bad)]);
     expect(messages()[0]).toMatch(/check digit/);
-    expect(cartSkus()).toEqual([[MUG.sku, 1]]);
+    expect(cartSkus()).toStrictEqual([[MUG.sku, 1]]);
   });
 
   it('a valid barcode of no product says so', () => {
     const unknown = '4006381333931';
     expect(barcodeError(unknown)).toBeNull();
     expect(scanEnter(unknown, null)).toBe(true);
-    expect(messages()).toEqual([t.noBarcode(unknown)]);
-    expect(messages()).toEqual([`No product with barcode ${unknown}. The sale is kept.`]);
-    expect(state.sale.cart).toEqual([]);
+    expect(messages()).toStrictEqual([t.noBarcode(unknown)]);
+    expect(messages()).toStrictEqual([`No product with barcode ${unknown}. The sale is kept.`]);
+    expect(state.sale.cart).toStrictEqual([]);
   });
 
   it('a barcode scan adds its product; a second scan adds one more', () => {
     scanEnter(COFFEE.barcode, null);
     scanEnter('036000291452', null);
     scanEnter(COFFEE.barcode, null);
-    expect(cartSkus()).toEqual([
+    expect(cartSkus()).toStrictEqual([
       [COFFEE.sku, 2],
       [FILTERS.sku, 1],
     ]);
-    expect(messages()).toEqual([]);
+    expect(messages()).toStrictEqual([]);
   });
 
   it('an exact SKU adds its product, a numeric one too', () => {
     expect(scanEnter('acc-mug-w', null)).toBe(true);
     expect(scanEnter('4711', null)).toBe(true);
-    expect(cartSkus()).toEqual([
+    expect(cartSkus()).toStrictEqual([
       [MUG.sku, 1],
       [NUMERIC.sku, 1],
     ]);
@@ -158,18 +163,18 @@ describe('Enter in #scan', () => {
 
   it('part of a name adds nothing: pick from the list, or nothing matches', () => {
     expect(scanEnter('sencha', null)).toBe(false);
-    expect(messages()).toEqual([t.pickFromList]);
+    expect(messages()).toStrictEqual([t.pickFromList]);
     expect(scanEnter('zebra', null)).toBe(false);
-    expect(messages()).toEqual([t.noMatch('zebra')]);
-    expect(state.sale.cart).toEqual([]);
+    expect(messages()).toStrictEqual([t.noMatch('zebra')]);
+    expect(state.sale.cart).toStrictEqual([]);
     expect(scanEnter('sencha', TEA)).toBe(true);
-    expect(cartSkus()).toEqual([[TEA.sku, 1]]);
+    expect(cartSkus()).toStrictEqual([[TEA.sku, 1]]);
   });
 
   it('adds nothing while the till is closed', () => {
     state.data = tillState({ session: null });
     expect(scanEnter(COFFEE.barcode, null)).toBe(false);
-    expect(messages()).toEqual([t.needsSession]);
-    expect(state.sale.cart).toEqual([]);
+    expect(messages()).toStrictEqual([t.needsSession]);
+    expect(state.sale.cart).toStrictEqual([]);
   });
 });

@@ -24,12 +24,12 @@ describe('split payments', () => {
   it('card for part, cash for the rest: change is tendered minus what was applied', () => {
     const total = 2500;
     const card = ok(cardPayment(1000, remaining(total, [])));
-    expect(card).toEqual({ method: 'card', amount: 1000 });
+    expect(card).toStrictEqual({ method: 'card', amount: 1000 });
     expect(remaining(total, [card])).toBe(1500);
     expect(paymentsComplete(total, [card])).toBe(false);
 
     const cash = ok(cashPayment(2000, remaining(total, [card])));
-    expect(cash).toEqual({ method: 'cash', amount: 1500, tendered: 2000 });
+    expect(cash).toStrictEqual({ method: 'cash', amount: 1500, tendered: 2000 });
     const payments = [card, cash];
     expect(paidSum(payments)).toBe(2500);
     expect(remaining(total, payments)).toBe(0);
@@ -40,7 +40,7 @@ describe('split payments', () => {
   it('cash first for less than due, then card for exactly the rest', () => {
     const total = 4349;
     const cash = ok(cashPayment(2000, total));
-    expect(cash).toEqual({ method: 'cash', amount: 2000, tendered: 2000 });
+    expect(cash).toStrictEqual({ method: 'cash', amount: 2000, tendered: 2000 });
     expect(remaining(total, [cash])).toBe(2349);
     expect(changeDue([cash])).toBe(0);
     expect(cardPayment(2350, remaining(total, [cash]))).toBe('too-much');
@@ -85,7 +85,7 @@ describe('split payments', () => {
       expect(cardPayment(bad, 1000)).toBe('bad-amount');
     }
     expect(cardPayment(1001, 1000)).toBe('too-much');
-    expect(cardPayment(1000, 1000)).toEqual({ method: 'card', amount: 1000 });
+    expect(cardPayment(1000, 1000)).toStrictEqual({ method: 'card', amount: 1000 });
   });
 
   it('previews the change of the cash being typed', () => {
@@ -101,7 +101,7 @@ describe('split payments', () => {
       { method: 'card', amount: 2 },
       { method: 'card', amount: 3 },
     ];
-    expect(removePayment(payments, 1).map((p) => p.amount)).toEqual([1, 3]);
+    expect(removePayment(payments, 1).map((p) => p.amount)).toStrictEqual([1, 3]);
     expect(payments).toHaveLength(3);
   });
 });
@@ -167,7 +167,7 @@ describe('the sale in progress (saleFigures)', () => {
       { method: 'card', amount: 1000 },
       { method: 'cash', amount: total - 1000, tendered: 5000 },
     ];
-    expect(saleDraft(sale({ payments }), data)).toEqual({
+    expect(saleDraft(sale({ payments }), data)).toStrictEqual({
       key: 'sale-1',
       till: 'Till 1',
       location: 'Store',

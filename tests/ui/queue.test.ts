@@ -78,12 +78,12 @@ describe('keeping sales', () => {
     expect(queue.add(draft('b', 2), 1618, '2024-05-01T10:05:00.000Z')).toBe(true);
 
     const stored = storage.load() as QueuedSale[];
-    expect(stored).toEqual([
+    expect(stored).toStrictEqual([
       { ...draft('a'), queued: { at: '2024-05-01T10:00:00.000Z', total: 809 } },
       { ...draft('b', 2), queued: { at: '2024-05-01T10:05:00.000Z', total: 1618 } },
     ]);
     // Another page (a reloaded sidebar) reads the same sales back.
-    expect(new SaleQueue(storage).list().map((s) => s.key)).toEqual(['a', 'b']);
+    expect(new SaleQueue(storage).list().map((s) => s.key)).toStrictEqual(['a', 'b']);
     expect(new SaleQueue(storage).size).toBe(2);
   });
 
@@ -92,21 +92,28 @@ describe('keeping sales', () => {
     const queue = new SaleQueue(storage);
     queue.add(draft('a'), 809, 't1');
     queue.add(draft('a'), 809, 't2');
-    expect(storage.keys()).toEqual(['a']);
+    expect(storage.keys()).toStrictEqual(['a']);
   });
 
   it('sends the draft exactly as it was made, without the queue note', () => {
     const queue = new SaleQueue(new MemoryStorage());
     queue.add(draft('a', 3), 2427, 't');
-    expect(draftOf(queue.list()[0])).toEqual(draft('a', 3));
+    expect(draftOf(queue.list()[0])).toStrictEqual(draft('a', 3));
   });
 
   it('ignores what is not a sale in storage', () => {
     const storage = new MemoryStorage();
-    storage.text = JSON.stringify([{ key: 'a', lines: [], payments: [] }, { nope: 1 }, null, 'x']);
-    expect(new SaleQueue(storage).list().map((s) => s.key)).toEqual(['a']);
+    storage.text = JSON.stringify([
+      { key: 'a', lines: [], payments: [] },
+      { lines: [], payments: [] }, // no key: it could be sent twice
+      { key: 'c', lines: [] },
+      { nope: 1 },
+      null,
+      'x',
+    ]);
+    expect(new SaleQueue(storage).list().map((s) => s.key)).toStrictEqual(['a']);
     storage.text = JSON.stringify({ not: 'an array' });
-    expect(new SaleQueue(storage).list()).toEqual([]);
+    expect(new SaleQueue(storage).list()).toStrictEqual([]);
   });
 
   it('keeps a sale in memory, and still sends it, when the storage refuses it', async () => {
@@ -115,14 +122,14 @@ describe('keeping sales', () => {
     queue.add(draft('a'), 809, 't1');
     storage.refuse = true;
     expect(queue.add(draft('b'), 809, 't2')).toBe(false);
-    expect(storage.keys()).toEqual(['a']);
-    expect(queue.list().map((s) => s.key)).toEqual(['a', 'b']);
+    expect(storage.keys()).toStrictEqual(['a']);
+    expect(queue.list().map((s) => s.key)).toStrictEqual(['a', 'b']);
 
     const send = jest.fn(async (d: SaleDraft) => sent(d.key));
     const { report, kinds } = recorder();
     await queue.drain(send, report);
-    expect(send.mock.calls.map(([d]) => d.key)).toEqual(['a', 'b']);
-    expect(kinds()).toEqual(['sent a', 'sent b']);
+    expect(send.mock.calls.map(([d]) => d.key)).toStrictEqual(['a', 'b']);
+    expect(kinds()).toStrictEqual(['sent a', 'sent b']);
     expect(queue.size).toBe(0);
   });
 
@@ -136,12 +143,12 @@ describe('keeping sales', () => {
       d.key === 'a' ? sent('a') : Promise.reject(new Error('offline')),
     );
     await queue.drain(send, () => {});
-    expect(storage.keys()).toEqual(['a', 'b']); // the storage still has it…
-    expect(queue.list().map((s) => s.key)).toEqual(['b']); // …the queue does not
+    expect(storage.keys()).toStrictEqual(['a', 'b']); // the storage still has it…
+    expect(queue.list().map((s) => s.key)).toStrictEqual(['b']); // …the queue does not
     storage.refuse = false;
     send.mockClear();
     await queue.drain(send, () => {});
-    expect(send.mock.calls.map(([d]) => d.key)).toEqual(['b']);
+    expect(send.mock.calls.map(([d]) => d.key)).toStrictEqual(['b']);
   });
 });
 
@@ -171,28 +178,28 @@ describe('draining', () => {
     const done = queue.drain(send, report);
 
     await flush();
-    expect(pending.map((p) => p.key)).toEqual(['a']); // b waits for a's answer
-    expect(storage.keys()).toEqual(['a', 'b', 'c']); // not removed before the answer
+    expect(pending.map((p) => p.key)).toStrictEqual(['a']); // b waits for a's answer
+    expect(storage.keys()).toStrictEqual(['a', 'b', 'c']); // not removed before the answer
     pending[0].answer.resolve(sent('a'));
     await flush();
-    expect(storage.keys()).toEqual(['b', 'c']);
-    expect(pending.map((p) => p.key)).toEqual(['a', 'b']);
+    expect(storage.keys()).toStrictEqual(['b', 'c']);
+    expect(pending.map((p) => p.key)).toStrictEqual(['a', 'b']);
     pending[1].answer.resolve(sent('b'));
     await flush();
     pending[2].answer.resolve(sent('c'));
     await done;
 
     expect(most).toBe(1);
-    expect(pending.map((p) => p.key)).toEqual(['a', 'b', 'c']);
-    expect(kinds()).toEqual(['sent a', 'sent b', 'sent c']);
-    expect(storage.keys()).toEqual([]);
+    expect(pending.map((p) => p.key)).toStrictEqual(['a', 'b', 'c']);
+    expect(kinds()).toStrictEqual(['sent a', 'sent b', 'sent c']);
+    expect(storage.keys()).toStrictEqual([]);
   });
 
   it('sends each sale with the key it was made with', async () => {
     const { queue } = queueOf('key-1', 'key-2');
     const send = jest.fn(async (d: SaleDraft) => sent(d.key));
     await queue.drain(send, () => {});
-    expect(send.mock.calls.map(([d]) => d)).toEqual([draft('key-1'), draft('key-2')]);
+    expect(send.mock.calls.map(([d]) => d)).toStrictEqual([draft('key-1'), draft('key-2')]);
   });
 
   it('stops at the first failure and keeps that sale and the ones after it, in order', async () => {
@@ -205,16 +212,16 @@ describe('draining', () => {
     const { events, report, kinds } = recorder();
     await queue.drain(send, report);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(kinds()).toEqual(['sent a', 'failed b']);
+    expect(kinds()).toStrictEqual(['sent a', 'failed b']);
     expect(events[1]).toMatchObject({ kind: 'failed', error });
-    expect(storage.keys()).toEqual(['b', 'c']);
+    expect(storage.keys()).toStrictEqual(['b', 'c']);
 
     // Next time the network is back: the same order, nothing lost.
     send.mockImplementation(async (d: SaleDraft) => sent(d.key));
     send.mockClear();
     await queue.drain(send, report);
-    expect(send.mock.calls.map(([d]) => d.key)).toEqual(['b', 'c']);
-    expect(storage.keys()).toEqual([]);
+    expect(send.mock.calls.map(([d]) => d.key)).toStrictEqual(['b', 'c']);
+    expect(storage.keys()).toStrictEqual([]);
   });
 
   it("keeps a sale refused as 'busy' and stops: it is only 'try again later'", async () => {
@@ -223,9 +230,9 @@ describe('draining', () => {
     const { events, report, kinds } = recorder();
     await queue.drain(send, report);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(kinds()).toEqual(['failed a']);
+    expect(kinds()).toStrictEqual(['failed a']);
     expect((events[0] as { error: Error }).error.message).toBe('The ledger is busy.');
-    expect(storage.keys()).toEqual(['a', 'b']);
+    expect(storage.keys()).toStrictEqual(['a', 'b']);
     expect(queue.size).toBe(2);
   });
 
@@ -235,17 +242,20 @@ describe('draining', () => {
     const send = jest.fn(async (d: SaleDraft) => (d.key === 'a' ? problem : sent(d.key)));
     const { events, report, kinds } = recorder();
     await queue.drain(send, report);
-    expect(kinds()).toEqual(['refused a', 'sent b']);
+    expect(kinds()).toStrictEqual(['refused a', 'sent b']);
     expect(events[0]).toMatchObject({ kind: 'refused', problem: { code: 'unknown-product' } });
     expect(events[1]).toMatchObject({ kind: 'sent', receipt: { orderNo: 'R-b' } });
-    expect(storage.keys()).toEqual([]);
+    expect(storage.keys()).toStrictEqual([]);
   });
 
   it('reports each sale with its note, so staff can recognise it', async () => {
     const { queue } = queueOf('a');
     const { events, report } = recorder();
     await queue.drain(async () => sent('a'), report);
-    expect(events[0].sale).toEqual({ ...draft('a'), queued: { at: '2024-05-01T10:00:00.000Z', total: 809 } });
+    expect(events[0].sale).toStrictEqual({
+      ...draft('a'),
+      queued: { at: '2024-05-01T10:00:00.000Z', total: 809 },
+    });
   });
 
   it('a second drain while one runs sends nothing twice', async () => {
@@ -263,7 +273,7 @@ describe('draining', () => {
     await flush();
     answers[1].resolve(sent('b'));
     await first;
-    expect(send.mock.calls.map(([d]) => d.key)).toEqual(['a', 'b']);
+    expect(send.mock.calls.map(([d]) => d.key)).toStrictEqual(['a', 'b']);
   });
 
   it('also sends a sale added while it drains', async () => {
@@ -273,7 +283,7 @@ describe('draining', () => {
       return sent(d.key);
     });
     await queue.drain(send, () => {});
-    expect(send.mock.calls.map(([d]) => d.key)).toEqual(['a', 'b']);
+    expect(send.mock.calls.map(([d]) => d.key)).toStrictEqual(['a', 'b']);
     expect(queue.size).toBe(0);
   });
 
@@ -317,21 +327,21 @@ describe('the default storage: localStorage', () => {
   it(`keeps the queue as JSON under '${QUEUE_KEY}'`, () => {
     const queue = new SaleQueue();
     expect(queue.add(draft('a'), 809, 't')).toBe(true);
-    expect(JSON.parse(items.get(QUEUE_KEY) ?? 'null')).toEqual([
+    expect(JSON.parse(items.get(QUEUE_KEY) ?? 'null')).toStrictEqual([
       { ...draft('a'), queued: { at: 't', total: 809 } },
     ]);
-    expect(new SaleQueue().list().map((s) => s.key)).toEqual(['a']);
+    expect(new SaleQueue().list().map((s) => s.key)).toStrictEqual(['a']);
   });
 
   it('a full localStorage loses nothing: the sale stays in memory', () => {
     const queue = new SaleQueue();
     full = true;
     expect(queue.add(draft('a'), 809, 't')).toBe(false);
-    expect(queue.list().map((s) => s.key)).toEqual(['a']);
+    expect(queue.list().map((s) => s.key)).toStrictEqual(['a']);
   });
 
   it('unreadable JSON reads as an empty queue', () => {
     items.set(QUEUE_KEY, '{not json');
-    expect(new SaleQueue().list()).toEqual([]);
+    expect(new SaleQueue().list()).toStrictEqual([]);
   });
 });

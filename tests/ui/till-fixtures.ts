@@ -45,6 +45,17 @@ export const FILTERS: TillProduct = {
   low: false,
 };
 
+/** Stored as a 12-digit UPC-A: the scanner may send it as a 13-digit EAN. */
+export const KETTLE: TillProduct = {
+  sku: 'ACC-KTL-GN',
+  barcode: '012345678905',
+  name: 'Gooseneck kettle 0.8 l',
+  price: 6900,
+  vatRate: 21,
+  available: 1,
+  low: true,
+};
+
 /** A numeric SKU, typed like a barcode. */
 export const NUMERIC: TillProduct = {
   sku: '4711',
@@ -74,7 +85,7 @@ export function tillState(overrides: Partial<TillState> = {}): TillState {
       salesTotal: 0,
       expectedCash: 10000,
     },
-    products: [COFFEE, MUG, TEA, FILTERS, NUMERIC],
+    products: [COFFEE, MUG, TEA, FILTERS, KETTLE, NUMERIC],
     refreshedAt: '2024-05-01T09:00:00.000Z',
     ...overrides,
   };
