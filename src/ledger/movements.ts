@@ -4,7 +4,7 @@ import type { Workbook } from '../platform/workbook';
 import { type CellContext, parseText } from './cells';
 import type { Problem } from './problem';
 import { MOVEMENTS } from './schema';
-import { type Record_, readTable, type Table, validateRow } from './table';
+import { type Record_, type Row, readTable, type Table, validateRow } from './table';
 
 export interface LoadedMoves {
   moves: Move[];
@@ -20,20 +20,25 @@ export function readMoves(wb: Workbook, ctx: CellContext, tabs?: readonly string
     const rowProblems = validateRow(table, row, ctx);
     problems.push(...rowProblems);
     if (rowProblems.length > 0) continue;
-    const text = (h: string) => parseText(table.get(row, h));
-    moves.push({
-      id: text('Move ID'),
-      time: (table.get(row, 'Time') as Date).getTime(),
-      sku: text('SKU'),
-      qty: table.get(row, 'Qty') as number,
-      from: text('From'),
-      to: text('To'),
-      reason: text('Reason') as MoveReason,
-      reference: text('Reference'),
-      key: text('Key'),
-    });
+    moves.push(moveFromRow(table, row));
   }
   return { moves, problems, table };
+}
+
+/** The move on a Movements row whose cells are valid (see validateRow). */
+export function moveFromRow(table: Table, row: Row): Move {
+  const text = (h: string) => parseText(table.get(row, h));
+  return {
+    id: text('Move ID'),
+    time: (table.get(row, 'Time') as Date).getTime(),
+    sku: text('SKU'),
+    qty: table.get(row, 'Qty') as number,
+    from: text('From'),
+    to: text('To'),
+    reason: text('Reason') as MoveReason,
+    reference: text('Reference'),
+    key: text('Key'),
+  };
 }
 
 export function moveRecord(m: Move): Record_ {

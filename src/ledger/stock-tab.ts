@@ -59,7 +59,8 @@ export function readStock(wb: Workbook, ctx: CellContext, tabs?: readonly string
   return { table, balances, rowOf, problems };
 }
 
-function balanceRecord(b: Balance, reorderPoint: number | null): Record_ {
+/** A Stock row: the balance, and Low when Available is at or below the reorder point. */
+export function balanceRecord(b: Balance, reorderPoint: number | null): Record_ {
   return {
     SKU: b.sku,
     Location: b.location,

@@ -110,7 +110,12 @@ export function readHeaderTable(wb: Workbook, spec: TabSpec, tabs: readonly stri
 }
 
 /** Rows of a tab whose `header` column is exactly `value` (or any of them), found by the spreadsheet, not read. */
-export function findRows(wb: Workbook, table: Table, header: string, value: string | readonly string[]): number[] {
+export function findRows(
+  wb: Workbook,
+  table: Table,
+  header: string,
+  value: string | readonly string[],
+): number[] {
   return wb.findRows(table.spec.name, table.col(header) + 1, value);
 }
 

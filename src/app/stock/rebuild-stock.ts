@@ -8,13 +8,13 @@
  * from the moves only (0) until web orders reserve stock.
  */
 import { Catalogue } from '../../core/catalogue';
-import { type Balance, balanceKey, computeBalances, isLow } from '../../core/stock';
+import { type Balance, balanceKey, computeBalances } from '../../core/stock';
 import { parseText } from '../../ledger/cells';
 import { readMoves } from '../../ledger/movements';
 import { describeProblem, LedgerError } from '../../ledger/problem';
 import { readProducts } from '../../ledger/products';
 import { STOCK } from '../../ledger/schema';
-import { readStock } from '../../ledger/stock-tab';
+import { balanceRecord, readStock } from '../../ledger/stock-tab';
 import {
   appendRows,
   type Record_,
@@ -78,7 +78,7 @@ export function rebuildStock(p: Pick<Platform, 'workbook' | 'lock'>): RebuildSto
         continue;
       }
       const balance = want.get(key) ?? zero(sku, location);
-      const values = stockRecord(balance, reorder(sku));
+      const values = balanceRecord(balance, reorder(sku));
       if (!same(table, row, values)) {
         changes.push({ row, values });
         if (want.has(key)) result.updated++;
@@ -86,7 +86,7 @@ export function rebuildStock(p: Pick<Platform, 'workbook' | 'lock'>): RebuildSto
       } else result.unchanged++;
       want.delete(key);
     }
-    const added = [...want.values()].map((b) => stockRecord(b, reorder(b.sku)));
+    const added = [...want.values()].map((b) => balanceRecord(b, reorder(b.sku)));
     updateRows(wb, table, changes, { oneBlock: true });
     appendRows(wb, table, added);
     result.added = added.length;
@@ -110,19 +110,6 @@ export function describeRebuild(r: RebuildStockResult): string {
 
 function zero(sku: string, location: string): Balance {
   return { sku, location, onHand: 0, reserved: 0, available: 0, inTransit: 0 };
-}
-
-/** A Stock row as writeBalances writes it (src/ledger/stock-tab.ts). */
-function stockRecord(b: Balance, reorderPoint: number | null): Record_ {
-  return {
-    SKU: b.sku,
-    Location: b.location,
-    'On hand': b.onHand,
-    Reserved: b.reserved,
-    Available: b.available,
-    'In transit': b.inTransit,
-    Low: isLow(b.available, reorderPoint),
-  };
 }
 
 function same(table: Table, row: Row, values: Record_): boolean {

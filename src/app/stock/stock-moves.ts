@@ -6,10 +6,11 @@
 import type { Catalogue } from '../../core/catalogue';
 import { balanceKey, formatId, type Move, type MoveReason, parseId } from '../../core/stock';
 import { type CellContext, parseText } from '../../ledger/cells';
+import { moveFromRow } from '../../ledger/movements';
 import { LedgerError } from '../../ledger/problem';
 import { MOVEMENTS } from '../../ledger/schema';
 import type { LoadedStock } from '../../ledger/stock-tab';
-import { findRows, type Row, readFoundRows, type Table, validateRow } from '../../ledger/table';
+import { findRows, readFoundRows, type Table, validateRow } from '../../ledger/table';
 import type { KeyValue } from '../../platform/key-value';
 import type { Workbook } from '../../platform/workbook';
 import { takeIds } from '../sequence';
@@ -31,22 +32,7 @@ export function foundMoves(
       problems,
     );
   }
-  return rows.map((row) => moveOf(movements, row));
-}
-
-function moveOf(table: Table, row: Row): Move {
-  const text = (h: string) => parseText(table.get(row, h));
-  return {
-    id: text('Move ID'),
-    time: (table.get(row, 'Time') as Date).getTime(),
-    sku: text('SKU'),
-    qty: table.get(row, 'Qty') as number,
-    from: text('From'),
-    to: text('To'),
-    reason: text('Reason') as MoveReason,
-    reference: text('Reference'),
-    key: text('Key'),
-  };
+  return rows.map((row) => moveFromRow(movements, row));
 }
 
 /** Which moves a kind of command writes: their reasons, and the prefix of their reference (GR for GR-000001). */
