@@ -3,10 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { parseMoney } from '../../core/money';
 import { CliProblem } from '../errors';
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export function parseLine(text: string, what = 'line'): { sku: string; qty: number } {
   const m = /^(.+):(-?\d+)$/.exec(text.trim());
   if (!m) throw new CliProblem(`--${what} "${text}" must be SKU:QUANTITY, like COF-ETH-250:2.`);

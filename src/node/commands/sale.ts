@@ -7,7 +7,8 @@ import { quoteSale } from '../../app/till/quote-sale';
 import { recordSale } from '../../app/till/record-sale';
 import { formatMoney, toDecimal } from '../../core/money';
 import { CliProblem } from '../errors';
-import { collect, keyOr, parseAmount, parseLine } from './options';
+import { keyOr, parseAmount, parseLine } from './options';
+import { collectAll } from './stock-common';
 import { DEFAULT_TILL, onLedger, unwrap } from './till';
 
 type Io = { out: (t: string) => void };
@@ -71,10 +72,15 @@ export function registerSale(root: Command, io: Io): void {
     .option(
       '--line <sku:qty>',
       'a product and quantity, like COF-ETH-250:2 (repeat for more lines)',
-      collect,
+      collectAll,
       [],
     )
-    .option('--pay <method:amount>', 'cash:AMOUNT handed over, or card:AMOUNT (repeat to split)', collect, [])
+    .option(
+      '--pay <method:amount>',
+      'cash:AMOUNT handed over, or card:AMOUNT (repeat to split)',
+      collectAll,
+      [],
+    )
     .option('--customer <email>', 'the customer’s email (created if new)')
     .option('--key <key>', 'idempotency key: running again with the same key records the sale once')
     .option('--json', 'print {"orderId", "orderNo", "total", "change", …} with decimal amounts')

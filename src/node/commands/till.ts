@@ -5,23 +5,18 @@ import type { TillSessionInfo, ZReport } from '../../app/till/api-types';
 import { asResult } from '../../app/till/problems';
 import { cashMove, closeTill, openTill } from '../../app/till/sessions';
 import { formatDecimal, formatMoney, toDecimal } from '../../core/money';
+import type { Platform } from '../../platform/platform';
 import { CliProblem } from '../errors';
-import { withLedgerFile } from '../ledger-file';
-import { nodePlatform } from '../node-platform';
 import { keyOr, parseAmount } from './options';
+import { onStockLedger } from './stock-common';
 
 export const DEFAULT_TILL = 'Till 1';
 
 type Io = { out: (t: string) => void };
 
-async function onLedger<T>(
-  ledger: string,
-  run: (p: ReturnType<typeof nodePlatform>, exponent: number) => T,
-): Promise<T> {
-  return withLedgerFile(ledger, { create: false }, (wb, lock) => {
-    const p = nodePlatform(wb, lock, { quiet: true });
-    return run(p, loadContext(wb).cells.exponent);
-  });
+/** Runs on the locked ledger with the ports and the currency's decimals (for parsing amounts). */
+async function onLedger<T>(ledger: string, run: (p: Platform, exponent: number) => T): Promise<T> {
+  return onStockLedger(ledger, (p) => run(p, loadContext(p.workbook).cells.exponent));
 }
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; problem: { message: string } }): T {
