@@ -200,7 +200,9 @@ export class MemoryWorkbook implements Workbook {
     this.count('findRows');
     const target = this.tab(tab);
     const found: number[] = [];
-    const wanted = new Set<string | undefined>((typeof text === 'string' ? [text] : text).filter((t) => t !== ''));
+    const wanted = new Set<string | undefined>(
+      (typeof text === 'string' ? [text] : text).filter((t) => t !== ''),
+    );
     if (wanted.size === 0) return found;
     for (let i = 1; i < target.rows.length; i++) {
       const value = target.rows[i]?.[col - 1];
