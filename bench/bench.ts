@@ -5,16 +5,25 @@
 import { checkLedger } from '../src/app/check-ledger';
 import { seedSample } from '../src/app/seed-sample';
 import { setUpLedger } from '../src/app/set-up-ledger';
+import { importOrders } from '../src/app/sync/import-orders';
+import type { ShopConfig } from '../src/app/sync/shop-config';
+import { syncShop } from '../src/app/sync/sync-shop';
 import { recordSale } from '../src/app/till/record-sale';
 import { openTill } from '../src/app/till/sessions';
 import { sampleCatalogue } from '../src/core/sample-catalogue';
 import { TABS } from '../src/ledger/schema';
 import { readTable } from '../src/ledger/table';
+import { fakeShop } from '../src/node/fake-shop/fake-shop';
+import { FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../src/node/fake-shop/scenario';
+import { connectorFor } from '../src/shops/connector-for';
+import type { MeterSnapshot } from '../tests/fakes';
 import { installAppsScript } from '../tests/helpers/apps-script';
 
 interface Row {
   operation: string;
   rows: number;
+  /** Requests to the web shop (UrlFetchApp.fetch), for the sync rows. */
+  http?: number;
   calls: number;
   reads: number;
   writes: number;
@@ -113,6 +122,105 @@ for (const size of [0, 10_000, 100_000]) {
       payments: [{ method: 'cash', amount: mug.price, tendered: 5000 }],
     }),
   );
+}
+
+// Web-shop sync through the UrlFetchApp fake, against the fake WooCommerce shop of the tests and
+// the demo: 1,000 orders (ten pages of 100) into a ledger that already holds 10 or 100,000 orders.
+// `calls` are the Apps Script service calls other than UrlFetchApp's (counted apart, as `http`).
+const isHttp = (method: string) => method.startsWith('UrlFetchApp.') || method.startsWith('HTTPResponse.');
+function serviceRow(
+  operation: string,
+  rows: number,
+  before: MeterSnapshot,
+  after: MeterSnapshot,
+  ms: number,
+): Row {
+  const count = (m: MeterSnapshot, pick: (method: string) => boolean) =>
+    Object.entries(m.byMethod).reduce((sum, [method, n]) => sum + (pick(method) ? n : 0), 0);
+  const delta = (method: string) => (after.byMethod[method] ?? 0) - (before.byMethod[method] ?? 0);
+  return {
+    operation,
+    rows,
+    http: delta('UrlFetchApp.fetch'),
+    calls: count(after, (m) => !isHttp(m)) - count(before, (m) => !isHttp(m)),
+    reads: delta('Range.getValues'),
+    writes: delta('Range.setValues'),
+    cellsRead: after.cellsRead - before.cellsRead,
+    cellsWritten: after.cellsWritten - before.cellsWritten,
+    ms: Math.round(ms * 10) / 10,
+  };
+}
+
+const WEB_ORDERS = 1000;
+const SHOP_NOW = Date.UTC(2026, 10, 26, 12);
+const SHOP: ShopConfig = {
+  name: 'shop.example.com',
+  platform: 'woocommerce',
+  url: 'https://shop.example.com',
+};
+const SECRET = { platform: 'woocommerce' as const, key: FAKE_WOO_KEY, secret: FAKE_WOO_SECRET };
+const SINCE = new Date(SHOP_NOW - 11 * 86_400_000).toISOString();
+
+for (const size of [10, 100_000]) {
+  // One page at a time, as syncShop takes them: fetch a page, import it in one commit.
+  {
+    const shop = fakeShop({ now: SHOP_NOW, orders: WEB_ORDERS });
+    const setup = installAppsScript({ fetch: (req) => shop.handle(req) });
+    setUpLedger(setup.platform);
+    seedSample(setup.platform);
+    setup.env.meter.uncounted(() => fillOrders(setup.env, size));
+    const run = installAppsScript({ shared: setup.env.shared, fetch: (req) => shop.handle(req) });
+    const connector = connectorFor(SHOP, SECRET, { http: run.platform.http, wait: () => {} });
+    const pages: Row[] = [];
+    for (let cursor: string | null = null, page = 1; ; page++) {
+      const before = run.env.meter.snapshot();
+      const start = performance.now();
+      const fetched = connector.fetchOrders(SINCE, cursor);
+      importOrders(run.platform, SHOP.name, fetched);
+      pages.push(
+        serviceRow(
+          `web import: page ${page}`,
+          size,
+          before,
+          run.env.meter.snapshot(),
+          performance.now() - start,
+        ),
+      );
+      cursor = fetched.next;
+      if (!cursor) break;
+    }
+    const most = (pick: (r: Row) => number) => Math.max(...pages.map(pick));
+    results.push({
+      operation: `web import: one page of 100 orders (most of ${pages.length} pages)`,
+      rows: size,
+      http: most((r) => r.http ?? 0),
+      calls: most((r) => r.calls),
+      reads: most((r) => r.reads),
+      writes: most((r) => r.writes),
+      cellsRead: most((r) => r.cellsRead),
+      cellsWritten: most((r) => r.cellsWritten),
+      ms: Math.round((pages.reduce((sum, r) => sum + r.ms, 0) / pages.length) * 10) / 10,
+    });
+  }
+  // The whole sync: 10 pages (and the refunds' details), then the stock push; then again with nothing new.
+  {
+    const shop = fakeShop({ now: SHOP_NOW, orders: WEB_ORDERS });
+    const setup = installAppsScript({ fetch: (req) => shop.handle(req) });
+    setUpLedger(setup.platform);
+    seedSample(setup.platform);
+    setup.env.meter.uncounted(() => fillOrders(setup.env, size));
+    for (const [operation, since] of [
+      [`web sync: import ${WEB_ORDERS.toLocaleString('en')} orders, push stock`, SINCE],
+      ['web sync again: nothing new', undefined],
+    ] as const) {
+      const run = installAppsScript({ shared: setup.env.shared, fetch: (req) => shop.handle(req) });
+      const connector = connectorFor(SHOP, SECRET, { http: run.platform.http, wait: () => {} });
+      const before = run.env.meter.snapshot();
+      const start = performance.now();
+      syncShop(run.platform, SHOP, connector, { since });
+      results.push(serviceRow(operation, size, before, run.env.meter.snapshot(), performance.now() - start));
+    }
+  }
 }
 
 console.log('Shop Ledger benchmark: Sheets service calls and cells, counted by the Apps Script fakes');

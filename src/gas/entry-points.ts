@@ -5,6 +5,8 @@
  */
 import { getLedgerCheck, menuCheckLedger, menuRebuildStock, menuSetUpLedger } from './ledger-menu';
 import { onInstall, onOpen } from './menu';
+import { menuShopSettings, shopRemove, shopSave, shopsList, shopTest } from './shops';
+import { menuHourlySync, menuHourlySyncOff, menuSyncNow, syncFromTill, tick } from './sync';
 import { menuOpenTill, tillServer } from './till';
 
 export const entryPoints = {
@@ -15,6 +17,18 @@ export const entryPoints = {
   menuRebuildStock,
   getLedgerCheck,
   menuOpenTill,
+  // Web-shop sync: the menu, the hourly trigger's handler, and the till sidebar's check.
+  menuSyncNow,
+  menuShopSettings,
+  menuHourlySync,
+  menuHourlySyncOff,
+  tick,
+  syncFromTill,
+  // The Shop settings dialog's server calls.
+  shopsList,
+  shopTest,
+  shopSave,
+  shopRemove,
   // The till sidebar's server calls (google.script.run.<name>).
   ...tillServer,
 };

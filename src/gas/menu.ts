@@ -7,6 +7,11 @@
 export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['Open till', 'menuOpenTill'],
   null,
+  ['Sync now', 'menuSyncNow'],
+  ['Shop settings', 'menuShopSettings'],
+  ['Turn on hourly sync', 'menuHourlySync'],
+  ['Turn off hourly sync', 'menuHourlySyncOff'],
+  null,
   ['Rebuild stock', 'menuRebuildStock'],
   ['Set up ledger', 'menuSetUpLedger'],
   ['Check ledger', 'menuCheckLedger'],

@@ -14,6 +14,7 @@ import { registerReceive } from './commands/receive';
 import { registerReport } from './commands/report';
 import { registerSale } from './commands/sale';
 import { registerPlayground } from './commands/start';
+import { registerSync } from './commands/sync';
 import { registerTill } from './commands/till';
 import { registerTransfer } from './commands/transfer';
 import { CliProblem, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './errors';
@@ -85,6 +86,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   registerCount(root, io);
   registerRebuildStock(root, io);
   registerReport(root, io);
+  registerSync(root, io);
 
   return root;
 }

@@ -186,3 +186,43 @@ test('the till sidebar opens, and its server calls run through the entry points'
   expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   expect(state.session.sessionId).toBe(opened.value.sessionId);
 });
+
+test('web-shop sync runs through the entry points: shop settings, the till check, the hourly trigger', () => {
+  const logged: string[] = [];
+  const note = (...args: unknown[]) => void logged.push(args.join(' '));
+  const context = vm.createContext({ console: { log: note, info: note, warn: note, error: note } });
+  const requests: string[] = [];
+  const env = createAppsScript({
+    htmlDir: join(root, 'dist'),
+    realm: vm.runInContext('({ Date, Error })', context),
+    fetch: (req) => {
+      requests.push(req.url);
+      return { status: 200, headers: { 'X-WP-TotalPages': '1' }, body: '[]' };
+    },
+  });
+  Object.assign(context, env.globals);
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  vm.runInContext('menuSetUpLedger(); menuShopSettings();', context);
+  expect(env.ui.dialogs.at(-1)?.title).toBe('Shop settings');
+  const saved = vm.runInContext(
+    'shopSave({ platform: "woocommerce", url: "https://shop.example.com", key: "ck_1", secret: "cs_1" })',
+    context,
+  );
+  expect(saved).toMatchObject({ ok: true, name: 'shop.example.com' });
+  expect(
+    vm.runInContext(
+      'shopTest({ editing: "shop.example.com", platform: "woocommerce", url: "https://shop.example.com" })',
+      context,
+    ),
+  ).toMatchObject({ ok: true });
+  const check = vm.runInContext('syncFromTill()', context);
+  expect(JSON.parse(JSON.stringify(check))).toEqual(check);
+  expect(check).toMatchObject({ shops: 1, ran: true, error: null });
+  expect(requests.filter((u) => u.includes('/wp-json/wc/v3/orders?'))).toHaveLength(2);
+  vm.runInContext('menuHourlySync(); menuHourlySync();', context);
+  expect(env.shared.triggers).toEqual([
+    expect.objectContaining({ handler: 'tick', schedule: { everyHours: 1 } }),
+  ]);
+  expect(() => vm.runInContext('tick()', context)).not.toThrow();
+  expect(logged).toEqual(['Hourly sync: shop.example.com: nothing new.']);
+});

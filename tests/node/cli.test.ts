@@ -479,7 +479,7 @@ describe('demo', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('1. Create the ledger with a sample catalogue (shop-ledger init --sample)');
     expect(lines).toContain('   Products: 30, at VAT rates 10 % and 21 %');
-    const step3 = lines.indexOf('5. Check the ledger (shop-ledger check)');
+    const step3 = lines.indexOf('6. Check the ledger (shop-ledger check)');
     expect(step3).toBeGreaterThan(0);
     expect(lines.slice(step3 + 1)).toEqual([
       '   The ledger is in order: no problems found.',

@@ -23,7 +23,7 @@ import {
   updateRows,
 } from '../../ledger/table';
 import type { Platform } from '../../platform/platform';
-import type { ShopConnector, StockWrite } from '../../shops/connector';
+import type { ShopConnector, StockWrite, StockWriteOutcome } from '../../shops/connector';
 import { ShopError } from '../../shops/shop-error';
 import { underLock } from '../commit';
 import { loadContext } from '../ledger-context';
@@ -119,7 +119,7 @@ export function pushStock(
       expected: l.quantity,
       key: `${l.sku}:${current.revision}`,
     }));
-  let outcomes: { sku: string; ok: boolean; error?: string }[] = [];
+  let outcomes: StockWriteOutcome[] = [];
   try {
     outcomes = writes.length > 0 ? connector.writeStock(writes) : [];
   } catch (e) {
@@ -159,7 +159,12 @@ export function pushStock(
       const wanted = current.desired.get(level.sku) ?? 0;
       const values: Record_ = outcome
         ? outcome.ok
-          ? { 'Shop product': level.ref, 'Pushed qty': wanted, 'Pushed at': new Date(now), 'Last error': '' }
+          ? {
+              'Shop product': level.ref,
+              'Pushed qty': outcome.quantity ?? wanted,
+              'Pushed at': new Date(now),
+              'Last error': '',
+            }
           : { 'Shop product': level.ref, 'Last error': outcome.error ?? 'failed' }
         : {
             'Shop product': level.ref,

@@ -13,6 +13,7 @@ import { withLedgerFile } from '../ledger-file';
 import { check, describeCheck } from './check';
 import { demoTill } from './demo-till';
 import { describeInit, init } from './init';
+import { demoSync } from './sync';
 import { demoTransfer } from './transfer';
 
 export const DEMO_LEDGER = 'shop-ledger-demo.xlsx';
@@ -65,7 +66,10 @@ export async function demo(
   out('4. A day at the till: open, a dozen sales, close with the Z report (shop-ledger till, sale)');
   await demoTill(path, out);
 
-  out('5. Check the ledger (shop-ledger check)');
+  out('5. Sync with a web shop: a fake WooCommerce shop on this computer (shop-ledger sync)');
+  await demoSync(path, out);
+
+  out('6. Check the ledger (shop-ledger check)');
   out(indent(describeCheck(await check({ ledger: path }))));
 
   out(`\nWrote ${path}. Open it in Google Sheets, Excel or LibreOffice.`);

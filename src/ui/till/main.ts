@@ -16,6 +16,7 @@
  *   [data-testid=receipt] with [data-testid=receipt-no]; [data-testid=new-sale]
  *   [data-testid=pending]        sales waiting to be sent (hidden at 0)
  *   [data-testid=refreshed]      "Updated HH:MM"
+ *   [data-testid=web-checked]    "Web orders checked HH:MM" (shown only when a web shop is connected)
  *   [data-testid=float] + [data-testid=open-session]      open the till (shown when closed)
  *   [data-testid=counted] + [data-testid=close-session]   close it → [data-testid=z-report] ([data-testid=z-done])
  *   [data-testid=customer-search], [data-testid=customer-new] (opens the form; [data-testid=customer-save]),
@@ -48,6 +49,7 @@ import { scanView } from './views/scan';
 import { sessionView } from './views/session';
 import { totalsView } from './views/totals';
 import { zReportView } from './views/z-report';
+import { checkWebOrders } from './web-orders';
 
 const header = headerView();
 const messages = messagesView();
@@ -149,7 +151,9 @@ document.addEventListener('keydown', (event) => {
 
 onChange(render);
 render();
-void loadTill();
-// Freshness while the sidebar is open: stock and session every minute, the queue every 15 s.
+void loadTill().then(checkWebOrders);
+// Freshness while the sidebar is open: stock and session every minute, the queue every 15 s,
+// and the web shops' orders every minute (the server syncs them when due).
 window.setInterval(() => void refreshTill(), REFRESH_MS);
+window.setInterval(() => void checkWebOrders(), REFRESH_MS);
 window.setInterval(() => void sendQueue(), QUEUE_RETRY_MS);

@@ -50,6 +50,16 @@ export interface Message {
   sticky: boolean;
 }
 
+/** The web shops' orders, as the last syncFromTill said (shown beside "Updated HH:MM"). */
+export interface WebOrdersState {
+  /** The oldest of the shops' last checks (ISO), null before the first one. */
+  checkedAt: string | null;
+  /** Why the last check failed for a shop, in words; null when it did not. */
+  error: string | null;
+  /** The last call got no answer: the time shown may be old. */
+  unanswered: boolean;
+}
+
 /** Where the keyboard goes after the next redraw. */
 export type FocusTarget = 'scan' | 'entry' | 'commit' | 'float';
 
@@ -65,6 +75,8 @@ export interface AppState {
   pending: number;
   refreshedAt: string | null;
   refreshFailed: boolean;
+  /** Null when no web shop is connected (or the server has no syncFromTill, as in the playground). */
+  web: WebOrdersState | null;
   messages: Message[];
   focus: FocusTarget | null;
   /** Server actions in flight by name ('open', 'close', 'cash', 'goods', 'customer'): their buttons wait. */
@@ -87,6 +99,7 @@ export const state: AppState = {
   pending: 0,
   refreshedAt: null,
   refreshFailed: false,
+  web: null,
   messages: [],
   focus: null,
   busy: new Set(),
