@@ -109,9 +109,10 @@ export function menuHourlySyncOff(): void {
 }
 
 /** The till sidebar's call, about every 60 s while it is open. */
-export function syncFromTill(): WebOrdersCheck {
+/** `afterSale`: the till just sold, so sync now (still one run at a time) to push the stock at once. */
+export function syncFromTill(afterSale?: boolean): WebOrdersCheck {
   const platform = appsScriptPlatform();
-  return syncForTill(platform, shopIo(platform));
+  return syncForTill(platform, shopIo(platform), afterSale === true ? { minIntervalMs: 0 } : {});
 }
 
 function timeTriggers(): GoogleAppsScript.Script.Trigger[] {

@@ -222,6 +222,14 @@ describe('syncFromTill', () => {
     next();
     expect(syncFromTill()).toMatchObject({ ran: true });
     expect(woo.requests).toHaveLength(2 * calls);
+
+    // Right after a sale the till asks with afterSale: it syncs at once, without the 50 s wait.
+    env.clock.advance(1_000);
+    next();
+    expect(syncFromTill()).toMatchObject({ ran: false });
+    next();
+    expect(syncFromTill(true)).toMatchObject({ ran: true });
+    expect(woo.requests).toHaveLength(3 * calls);
   });
 
   test('a shop that failed is left alone by the till for 15 minutes: one Sync Log row, not one a minute', () => {

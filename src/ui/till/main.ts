@@ -151,7 +151,7 @@ document.addEventListener('keydown', (event) => {
 
 onChange(render);
 render();
-void loadTill().then(checkWebOrders);
+void loadTill().then(() => checkWebOrders());
 // Freshness while the sidebar is open: stock and session every minute, the queue every 15 s,
 // and the web shops' orders every minute (the server syncs them when due).
 window.setInterval(() => void refreshTill(), REFRESH_MS);

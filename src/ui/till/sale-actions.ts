@@ -14,6 +14,7 @@ import { cardPayment, cashPayment, removePayment } from './payments';
 import { provisionalReceipt, saleDraft, saleFigures } from './sale';
 import { changed, clearMessages, emptySale, focusNext, type SaleState, say, state } from './state';
 import { countSale, queue } from './till-data';
+import { checkWebOrders } from './web-orders';
 
 /** The sale, if one can be changed now (the till is open and the sale is not being sent). */
 function editableSale(): SaleState | null {
@@ -235,6 +236,7 @@ export async function completeSale(confirmOversell = false): Promise<void> {
     focusNext('scan');
     // The session card counts the sale now; the stock just sold is read now, not in a minute.
     countSale(result.value);
+    void checkWebOrders(true);
   } else if (result.problem.code === 'stock-short' && data.oversellPolicy === 'warn') {
     sale.oversell = result.problem;
     changed();
