@@ -108,8 +108,14 @@ test('customers are created once per key and per email, and found by email, phon
   });
   expect(receipt.customer).toEqual({ customerId: 'C-000001', name: 'Ana García' });
   // A retried sale gets the same receipt, customer name included.
-  const replayed = recordSale(platform, { ...cashSale('s1', [{ sku: MUG.sku, qty: 1 }], MUG.price), customerId: ana.customerId });
-  expect(replayed).toMatchObject({ replayed: true, customer: { customerId: 'C-000001', name: 'Ana García' } });
+  const replayed = recordSale(platform, {
+    ...cashSale('s1', [{ sku: MUG.sku, qty: 1 }], MUG.price),
+    customerId: ana.customerId,
+  });
+  expect(replayed).toMatchObject({
+    replayed: true,
+    customer: { customerId: 'C-000001', name: 'Ana García' },
+  });
   expect(
     asResult(() =>
       recordSale(platform, { ...cashSale('s2', [{ sku: MUG.sku, qty: 1 }], MUG.price), customerId: 'C-999' }),
