@@ -84,5 +84,5 @@ export function removeShop(props: KeyValue, name: string): void {
   props.set(SHOPS, JSON.stringify(listShops(props).filter((s) => s.name !== name)));
   props.delete(secretKey(name));
   // The exact keys: a prefix would also catch a shop named "127.0.0.1:8080" when removing "127.0.0.1".
-  for (const part of ['since', 'cursor', 'checked', 'failed']) props.delete(`sync:${name}:${part}`);
+  for (const part of ['since', 'cursor', 'walk', 'checked', 'failed']) props.delete(`sync:${name}:${part}`);
 }

@@ -43,6 +43,8 @@ export const syncKeys = (shop: string) => ({
   since: `sync:${shop}:since`,
   cursor: `sync:${shop}:cursor`,
   checked: `sync:${shop}:checked`,
+  /** When the walk in progress began, and whether an order changed since: "ms|0" or "ms|1". */
+  walk: `sync:${shop}:walk`,
 });
 
 export function syncShop(
@@ -73,18 +75,34 @@ export function syncShop(
   };
 
   /** Imports pages until the shop has no more, or the budget runs out. False when stopped. */
+  /**
+   * Imports pages until the shop has no more, or the budget runs out. False when stopped.
+   * WooCommerce pages by number over a list sorted by modification time: an order changed during
+   * a walk of several pages jumps to the end, everything behind it moves up one place, and the
+   * first order of the next page would be missed for good. So when any order of a multi-page walk
+   * changed after the walk began, the mark stays where it was and the next sync walks again
+   * (the import is idempotent: it only costs the calls).
+   */
   const importPages = (): boolean => {
     let since = options.since ?? p.properties.get(keys.since) ?? firstSince();
     let cursor = p.properties.get(keys.cursor);
+    const [walkFrom, movedBefore] = (cursor ? (p.properties.get(keys.walk) ?? '') : '').split('|');
+    const walkStarted = Number(walkFrom) || p.clock.now();
+    let moved = movedBefore === '1';
+    let pages = cursor ? 2 : 0;
     let newest = Date.parse(since);
     for (let page = 1; ; page++) {
       const fetched = connector.fetchOrders(since, cursor);
+      pages++;
       if (fetched.orders.length > 0 || fetched.problems.length > 0) {
         const imported = importOrders(p, shop.name, fetched);
         report.ordersNew += imported.ordersNew;
         report.ordersUpdated += imported.ordersUpdated;
         report.problemList.push(...imported.problems);
-        for (const o of fetched.orders) newest = Math.max(newest, o.updated);
+        for (const o of fetched.orders) {
+          newest = Math.max(newest, o.updated);
+          if (o.updated >= walkStarted - 1000) moved = true;
+        }
         if (imported.ordersNew + imported.ordersUpdated > 0) {
           p.notify.toast(
             `${shop.name}: page ${page}, ${report.ordersNew} new and ${report.ordersUpdated} updated orders so far…`,
@@ -94,9 +112,11 @@ export function syncShop(
       cursor = fetched.next;
       if (cursor) {
         p.properties.set(keys.cursor, cursor);
+        p.properties.set(keys.walk, `${walkStarted}|${moved ? 1 : 0}`);
       } else {
         p.properties.delete(keys.cursor);
-        since = new Date(newest).toISOString();
+        p.properties.delete(keys.walk);
+        if (!(moved && pages > 1)) since = new Date(newest).toISOString();
         p.properties.set(keys.since, since);
         return true;
       }

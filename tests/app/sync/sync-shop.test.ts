@@ -153,3 +153,22 @@ test('when the shop sold online since our last push, the sync imports first and 
   expect(shop.writes.at(-1)).toMatchObject({ sku: 'ACC-MUG-W', quantity: 39, expected: 40 });
   expect(shop.stock.get('ACC-MUG-W')).toBe(39);
 });
+
+test('when an order changes during a walk of several pages, the mark stays put and the next sync walks again', () => {
+  const { platform } = tillLedger({ open: false });
+  const now = Date.now();
+  // Page 2 holds an order changed after the walk began: page numbers may have shifted under us.
+  const shop = new FakeShop([[order('1', 1)], [{ ...order('2', 2), updated: now + 5_000 }]]);
+  syncShop(platform, SHOP, shop, { since: '2026-11-01T00:00:00.000Z' });
+  expect(platform.properties.get(syncKeys(SHOP.name).since)).toBe('2026-11-01T00:00:00.000Z');
+  expect(platform.properties.get(syncKeys(SHOP.name).walk)).toBeNull();
+  // A quiet walk moves the mark to the newest change it saw.
+  shop.pages = [[order('1', 1)], [order('2', 2)]];
+  shop.calls = [];
+  const again = syncShop(platform, SHOP, shop);
+  expect(again).toMatchObject({ ordersNew: 0, ordersUpdated: 0 });
+  expect(shop.calls.filter((c) => c.startsWith('orders since=2026-11-01T00:00:00.000Z'))).toHaveLength(2);
+  expect(platform.properties.get(syncKeys(SHOP.name).since)).toBe(
+    new Date(Date.UTC(2026, 10, 26, 10, 2)).toISOString(),
+  );
+});
