@@ -18,7 +18,7 @@ import { LockTimeoutError } from '../../platform/lock';
 import type { Platform } from '../../platform/platform';
 import { connectorFor, type ShopIo } from '../../shops/connector-for';
 import { listShops, type ShopConfig, shopSecret } from './shop-config';
-import { DEFAULT_BUDGET_MS, type SyncReport, syncKeys, syncShop } from './sync-shop';
+import { DEFAULT_BUDGET_MS, emptySyncReport, type SyncReport, syncKeys, syncShop } from './sync-shop';
 
 export interface ShopRunReport extends SyncReport {
   /**
@@ -205,18 +205,7 @@ function skipped(props: KeyValue, shop: ShopConfig): ShopRunReport {
 }
 
 function emptyReport(shop: string, checkedAt: string): ShopRunReport {
-  return {
-    shop,
-    ordersNew: 0,
-    ordersUpdated: 0,
-    stockPushed: 0,
-    problems: 0,
-    problemList: [],
-    stoppedEarly: false,
-    error: null,
-    checkedAt,
-    skipped: false,
-  };
+  return { ...emptySyncReport(shop, checkedAt), skipped: false };
 }
 
 /** Never-checked shops first, then the oldest check first; ties keep the configured order. */

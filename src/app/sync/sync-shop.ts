@@ -36,6 +36,21 @@ export interface SyncReport {
   checkedAt: string;
 }
 
+/** A report of a run that did nothing (yet). */
+export function emptySyncReport(shop: string, checkedAt: string): SyncReport {
+  return {
+    shop,
+    ordersNew: 0,
+    ordersUpdated: 0,
+    stockPushed: 0,
+    problems: 0,
+    problemList: [],
+    stoppedEarly: false,
+    error: null,
+    checkedAt,
+  };
+}
+
 export const DEFAULT_BUDGET_MS = 270_000; // 4.5 minutes of Apps Script's 6
 const DAY = 86_400_000;
 
@@ -56,17 +71,7 @@ export function syncShop(
   const started = p.clock.now();
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const keys = syncKeys(shop.name);
-  const report: SyncReport = {
-    shop: shop.name,
-    ordersNew: 0,
-    ordersUpdated: 0,
-    stockPushed: 0,
-    problems: 0,
-    problemList: [],
-    stoppedEarly: false,
-    error: null,
-    checkedAt: new Date(started).toISOString(),
-  };
+  const report = emptySyncReport(shop.name, new Date(started).toISOString());
 
   const firstSince = (): string => {
     const from = loadContext(p.workbook).settings.importFrom;
