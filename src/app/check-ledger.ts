@@ -1,16 +1,22 @@
 /**
  * "Check ledger": every problem in the ledger, each with its tab and cell. Read-only.
  * Besides bad cells it reports stock drift: where the Stock tab differs from what Movements and
- * Transfers add up to. Later features add their own checks here (the invoice chain).
+ * Transfers add up to, and the Invoices tab's numbering (gaps, duplicates, order) and hash chain
+ * (rows edited by hand, rows deleted, inserted or moved), each named by its row.
  */
+import { verifyChain } from '../core/invoice/chain';
+import { numberingProblems } from '../core/invoice/numbering';
+import { DEFAULT_SERIES } from '../core/invoice/series';
+import { chainRow } from '../ledger/invoices';
 
 import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
 import { readProducts } from '../ledger/products';
-import { MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
+import { INVOICES, MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
 import { readStock } from '../ledger/stock-tab';
 import { duplicateKeys, readTable, validateTable } from '../ledger/table';
 import { readTransfers } from '../ledger/transfers';
+import type { Digest } from '../platform/digest';
 import type { Workbook } from '../platform/workbook';
 import { loadContext } from './ledger-context';
 import { stockDrift } from './stock/stock-drift';
@@ -20,7 +26,7 @@ export interface CheckReport {
   problems: Problem[];
 }
 
-export function checkLedger(wb: Workbook): CheckReport {
+export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): CheckReport {
   const problems: Problem[] = [];
   /** Runs one tab's read; a LedgerError (a missing tab or header) becomes its problems. */
   const guard = <T>(tab: string, read: () => T): T | null => {
@@ -47,7 +53,28 @@ export function checkLedger(wb: Workbook): CheckReport {
   const transfers = guard(TRANSFERS.name, () => readTransfers(wb, ctx.cells, ctx.tabs));
   if (transfers) problems.push(...transfers.problems);
 
-  const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS];
+  // Invoices: their cells, then the numbering and the hash chain, each problem naming its row.
+  const invoices = guard(INVOICES.name, () => readTable(wb, INVOICES, ctx.tabs));
+  if (invoices) {
+    problems.push(...validateTable(invoices, ctx.cells));
+    const at = (row: number) => ({ tab: INVOICES.name, cell: `A${row}` });
+    const series = loaded?.settings.invoiceSeries ?? DEFAULT_SERIES;
+    const numbered = invoices.rows.map((r) => ({
+      row: r.rowNumber,
+      invoiceNo: String(invoices.get(r, 'Invoice No')).trim(),
+    }));
+    for (const x of numberingProblems(numbered, series)) {
+      problems.push({ ...at(x.rows[0]), message: x.message });
+    }
+    if (digest) {
+      const chain = invoices.rows.map((r) => chainRow(invoices, r, ctx.cells));
+      for (const x of verifyChain(digest, chain, ctx.cells.exponent)) {
+        problems.push({ ...at(x.row), message: x.message });
+      }
+    }
+  }
+
+  const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS, INVOICES];
   for (const spec of TABS) {
     if (done.includes(spec)) continue;
     guard(spec.name, () => problems.push(...validateTable(readTable(wb, spec, ctx.tabs), ctx.cells)));

@@ -3,6 +3,8 @@
  * Later features add keys; "Set up ledger" adds the rows that are missing.
  */
 
+import { DEFAULT_SERIES, parseSeriesSetting, type Series } from './invoice/series';
+
 export type VatRounding = 'line' | 'document';
 export type OversellPolicy = 'refuse' | 'warn';
 
@@ -21,6 +23,8 @@ export interface Settings {
   sellerTaxId: string;
   /** First sync of a shop imports orders modified since this date (ISO); '' means 30 days before. */
   importFrom: string;
+  /** Invoice series (src/core/invoice/series.ts); the default T, W, F, R when the value is empty. */
+  invoiceSeries: Series[];
   schemaVersion: number;
 }
 
@@ -46,6 +50,7 @@ export const SETTING_KEYS = {
   sellerName: 'Seller name',
   sellerTaxId: 'Seller tax ID',
   importFrom: 'Import from',
+  invoiceSeries: 'Invoice series',
   schemaVersion: 'Schema version',
 } as const;
 
@@ -72,6 +77,11 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     key: K.importFrom,
     initial: () => '',
     note: 'first web-shop sync: orders since this date (empty: 30 days back)',
+  },
+  {
+    key: K.invoiceSeries,
+    initial: () => '',
+    note: 'CODE: purpose; … (empty: T till, W web, F full, R corrective)',
   },
   { key: K.schemaVersion, initial: () => 1, note: 'set by Shop Ledger: do not edit' },
 ];
@@ -136,6 +146,7 @@ export function parseSettings(
   const oversell = String(raw(K.oversellPolicy)).trim().toLowerCase();
   const timeZone = String(raw(K.timeZone)).trim();
   const schemaVersion = Number(raw(K.schemaVersion));
+  const series = parseSeriesSetting(String(raw(K.invoiceSeries)));
 
   const settings: Settings = {
     currency: /^[A-Z]{3}$/.test(currency)
@@ -179,6 +190,13 @@ export function parseSettings(
     sellerName: String(raw(K.sellerName)).trim(),
     sellerTaxId: String(raw(K.sellerTaxId)).trim(),
     importFrom: String(raw(K.importFrom)).trim(),
+    invoiceSeries: series.ok
+      ? series.series
+      : fallback(
+          K.invoiceSeries,
+          `The invoice series cannot be read: ${series.errors.join(' ')} Until fixed, the default series T, W, F, R are used.`,
+          DEFAULT_SERIES.map((s) => ({ ...s })),
+        ),
     schemaVersion: Number.isInteger(schemaVersion) ? schemaVersion : 1,
   };
   for (const loc of settings.webStockLocations) {

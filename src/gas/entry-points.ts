@@ -3,7 +3,13 @@
  * The build emits a top-level forwarding function for each, because Apps Script only sees
  * top-level function declarations. Names ending in `_` would be private: none do.
  */
-import { getLedgerCheck, menuCheckLedger, menuRebuildStock, menuSetUpLedger } from './ledger-menu';
+import {
+  getLedgerCheck,
+  menuCheckLedger,
+  menuRebuildStock,
+  menuRebuildSummaries,
+  menuSetUpLedger,
+} from './ledger-menu';
 import { onInstall, onOpen } from './menu';
 import { menuShopSettings, shopRemove, shopSave, shopsList, shopTest } from './shops';
 import { menuHourlySync, menuHourlySyncOff, menuSyncNow, syncFromTill, tick } from './sync';
@@ -15,6 +21,7 @@ export const entryPoints = {
   menuSetUpLedger,
   menuCheckLedger,
   menuRebuildStock,
+  menuRebuildSummaries,
   getLedgerCheck,
   menuOpenTill,
   // Web-shop sync: the menu, the hourly trigger's handler, and the till sidebar's check.

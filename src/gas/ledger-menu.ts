@@ -2,6 +2,7 @@
 import { checkLedger } from '../app/check-ledger';
 import { describeSetup, setUpLedger } from '../app/set-up-ledger';
 import { rebuildStock } from '../app/stock/rebuild-stock';
+import { describeRebuildSummaries, rebuildSummaries } from '../app/summaries/rebuild-summaries';
 import { describeProblem } from '../ledger/problem';
 import { appsScriptPlatform } from './platform';
 
@@ -22,6 +23,16 @@ export function menuRebuildStock(): void {
   );
 }
 
+/** Recomputes Sales by Channel, Payments by Method and VAT Summary from the ledger. */
+export function menuRebuildSummaries(): void {
+  const r = rebuildSummaries(appsScriptPlatform());
+  SpreadsheetApp.getUi().alert(
+    'Shop Ledger',
+    describeRebuildSummaries(r),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
 export function menuCheckLedger(): void {
   const html = HtmlService.createHtmlOutputFromFile('check').setWidth(640).setHeight(480);
   SpreadsheetApp.getUi().showModalDialog(html, 'Ledger check');
@@ -32,7 +43,8 @@ export function getLedgerCheck(): {
   ok: boolean;
   problems: { tab: string; cell: string; message: string; text: string }[];
 } {
-  const report = checkLedger(appsScriptPlatform().workbook);
+  const platform = appsScriptPlatform();
+  const report = checkLedger(platform.workbook, platform.digest);
   return {
     ok: report.ok,
     problems: report.problems.map((p) => ({ ...p, text: describeProblem(p) })),

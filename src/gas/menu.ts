@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['Turn off hourly sync', 'menuHourlySyncOff'],
   null,
   ['Rebuild stock', 'menuRebuildStock'],
+  ['Rebuild summaries', 'menuRebuildSummaries'],
   ['Set up ledger', 'menuSetUpLedger'],
   ['Check ledger', 'menuCheckLedger'],
 ];

@@ -133,6 +133,21 @@ export class SheetsWorkbook implements Workbook {
       .map((cell) => cell.getRow());
   }
 
+  findLastRow(tab: string, col: number, text: string): number {
+    if (text === '') return 0;
+    const sheet = this.sheet(tab);
+    const last = sheet.getLastRow();
+    if (last < 2) return 0;
+    // findPrevious() before any match gives the last match: one call, whatever the count.
+    const cell = sheet
+      .getRange(2, col, last - 1, 1)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findPrevious();
+    return cell ? cell.getRow() : 0;
+  }
+
   addTab(tab: string): void {
     const sheet = this.ss().insertSheet(tab);
     this.all().set(tab, sheet);

@@ -284,6 +284,82 @@ export const SHOP_STOCK: TabSpec = {
   ],
 };
 
+/**
+ * Issued invoices, one row each, appended in issue order and never edited: each row's Hash
+ * chains it to the row above (src/core/invoice/chain.ts). Issued is TEXT (ISO 8601 with its
+ * offset, e.g. 2026-03-01T10:15:00+01:00), not a date cell, because the hash is computed over
+ * that exact text and a date cell would be re-rendered by the spreadsheet. VAT breakdown is text
+ * like "21:9.92:2.08; 10:5.00:0.50" (rate:base:VAT per rate).
+ */
+export const INVOICES: TabSpec = {
+  name: 'Invoices',
+  columns: [
+    text('Invoice No', true),
+    text('Series', true),
+    text('Type', true),
+    text('Issued', true),
+    text('Order ID'),
+    text('Customer ID'),
+    text('Tax ID'),
+    money('Net', true),
+    money('VAT', true),
+    money('Total', true),
+    text('VAT breakdown'),
+    text('Corrects'),
+    text('Hash', true),
+    text('Previous hash'),
+  ],
+  warnOnEdit: 'Issued invoices are never edited: correct them with a credit note (R).',
+};
+
+/**
+ * The accountant's summary tabs, rewritten whole by "Rebuild summaries" (src/app/summaries).
+ * Period is 'day' or 'month': the month view is the rows whose Period is 'month', with Day
+ * holding the month ('YYYY-MM') instead of the day ('YYYY-MM-DD'). Channel is Store, Web or a
+ * web shop's name. VAT Summary is per month already.
+ */
+export const SUMMARY_PERIODS = ['day', 'month'] as const;
+const summaryWarning = 'This tab is rebuilt by Rebuild summaries: edits here are overwritten.';
+
+export const SALES_BY_CHANNEL: TabSpec = {
+  name: 'Sales by Channel',
+  columns: [
+    oneOf('Period', SUMMARY_PERIODS, true),
+    text('Day', true),
+    text('Channel', true),
+    int('Orders'),
+    int('Units'),
+    money('Gross'),
+    money('Net'),
+    money('VAT'),
+    money('Discounts'),
+    money('Refunds'),
+    money('Average ticket'),
+    money('Cost of goods'),
+    money('Margin'),
+  ],
+  warnOnEdit: summaryWarning,
+};
+
+export const PAYMENTS_BY_METHOD: TabSpec = {
+  name: 'Payments by Method',
+  columns: [
+    oneOf('Period', SUMMARY_PERIODS, true),
+    text('Day', true),
+    text('Channel', true),
+    text('Method', true),
+    int('Count'),
+    money('Amount'),
+  ],
+  warnOnEdit: summaryWarning,
+};
+
+export const VAT_SUMMARY: TabSpec = {
+  name: 'VAT Summary',
+  columns: [text('Month', true), { header: 'VAT %', type: 'vat-rate' }, money('Base'), money('VAT')],
+  warnOnEdit: summaryWarning,
+};
+
 export const SETTINGS: TabSpec = {
   name: 'Settings',
   key: 'Key',
@@ -305,6 +381,10 @@ export const TABS: readonly TabSpec[] = [
   SYNC_PROBLEMS,
   SYNC_LOG,
   SHOP_STOCK,
+  INVOICES,
+  SALES_BY_CHANNEL,
+  PAYMENTS_BY_METHOD,
+  VAT_SUMMARY,
   SETTINGS,
 ];
 

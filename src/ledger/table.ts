@@ -119,6 +119,11 @@ export function findRows(
   return wb.findRows(table.spec.name, table.col(header) + 1, value);
 }
 
+/** The last row of a tab whose `header` column is exactly `value`; 0 when none. One search. */
+export function findLastRow(wb: Workbook, table: Table, header: string, value: string): number {
+  return wb.findLastRow(table.spec.name, table.col(header) + 1, value);
+}
+
 /** Reads the given rows: one read per run of consecutive rows (the lines of one order are one run). */
 export function readFoundRows(wb: Workbook, table: Table, rowNumbers: readonly number[]): Row[] {
   const sorted = [...new Set(rowNumbers)].sort((a, b) => a - b);

@@ -211,6 +211,18 @@ export class MemoryWorkbook implements Workbook {
     return found;
   }
 
+  /** The last row findRows would give for `text`; 0 when none. */
+  findLastRow(tab: string, col: number, text: string): number {
+    this.count('findLastRow');
+    const target = this.tab(tab);
+    if (text === '') return 0;
+    for (let i = target.rows.length - 1; i >= 1; i--) {
+      const value = target.rows[i]?.[col - 1];
+      if (value !== undefined && shownText(value) === text) return i + 1;
+    }
+    return 0;
+  }
+
   private writeBlock(tab: string, row: number, col: number, values: CellValue[][]): void {
     const target = this.tab(tab);
     const height = values.length;

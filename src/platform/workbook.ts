@@ -62,6 +62,13 @@ export interface Workbook {
    * however many texts, so the cost does not grow with the tab.
    */
   findRows(tab: string, col: number, text: string | readonly string[]): number[];
+  /**
+   * The last row (below the header) whose cell in column `col` is exactly `text`; 0 when none.
+   * One search that stops at the last match (Sheets' TextFinder.findPrevious), so its cost does
+   * not grow with the number of matches, as findRows' does: for the invoice numbering, whose
+   * rows are appended in order, so the last match of a series holds its highest number.
+   */
+  findLastRow(tab: string, col: number, text: string): number;
   /** Adds an empty tab at the end. */
   addTab(tab: string): void;
   /** Applies header, formats and validation. A constant number of calls per tab. */

@@ -34,6 +34,10 @@ const ALL_TABS = [
   'Sync Problems',
   'Sync Log',
   'Shop Stock',
+  'Invoices',
+  'Sales by Channel',
+  'Payments by Method',
+  'VAT Summary',
   'Settings',
 ];
 const PRODUCTS_HEADERS = ['SKU', 'Barcode', 'Name', 'Price', 'VAT %', 'Cost', 'Active', 'Reorder point'];

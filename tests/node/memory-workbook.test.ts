@@ -354,6 +354,21 @@ describe('MemoryWorkbook', () => {
       expect(wb.findRows('Sales', 9, 'S-1')).toEqual([]);
       expect(wb.calls).toEqual({ findRows: 7 });
     });
+
+    test('findLastRow gives the last exact match, 0 when none, in one call each', () => {
+      const wb = ledger();
+      wb.append('Sales', [
+        ['S-1', 3, true],
+        ['s-1', 3, true],
+        ['S-1', 4, true],
+      ]);
+      wb.resetCalls();
+      expect(wb.findLastRow('Sales', 1, 'S-1')).toBe(6);
+      expect(wb.findLastRow('Sales', 1, 'S-2')).toBe(3);
+      expect(wb.findLastRow('Sales', 1, 'Id')).toBe(0); // the header row is skipped
+      expect(wb.findLastRow('Sales', 1, '')).toBe(0);
+      expect(wb.calls).toEqual({ findLastRow: 4 });
+    });
   });
 
   test('columnLetter', () => {

@@ -10,6 +10,9 @@
  *   cancelled           Location/Reserved → Location         key <order key>:release
  *   refund, restocked   Customer → Location                  key <refund key>:restock
  * A refund is its own `return` row in Orders with negative amounts, as the Orders contract says.
+ * Invoices are issued in the same commit: a W invoice when an order is first imported as paid
+ * (paid, fulfilled, partially refunded, refunded), an R invoice citing it for each new refund;
+ * their numbers go in the Orders rows' Invoice No.
  * Amounts are kept as the shop charged them; the core pricing function recomputes each line as
  * a check, and a difference of more than a cent is listed, never "fixed".
  */
@@ -35,10 +38,11 @@ import {
 } from '../../ledger/table';
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
+import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { takeIds } from '../sequence';
 
-type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock'>;
+type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
 export interface SyncProblem {
   shop: string;
@@ -136,6 +140,45 @@ export function importOrders(
     const paymentRows: Record_[] = [];
     const moves: Move[] = [];
     const customerRows: Record_[] = [];
+    /** Invoices to issue, in order, each with where its number goes in Orders. */
+    const invoices: { draft: (issued: readonly string[]) => InvoiceDraft; row: Record<string, unknown> }[] =
+      [];
+    /** The W invoice of each order key already in the ledger. */
+    const invoiceOf = new Map<string, string>();
+    /** The index in `invoices` of each order's W queued in this commit. */
+    const queuedW = new Map<string, number>();
+    const webInvoice = (
+      o: WebOrder,
+      orderId: string,
+      customerId: string,
+      key: string,
+      row: Record<string, unknown>,
+    ) => {
+      queuedW.set(key, invoices.length);
+      const breakdown = new Map<number, { rate: number; base: number; vat: number }>();
+      for (const l of o.lines) {
+        if (l.taxRate === null) continue;
+        const b = breakdown.get(l.taxRate) ?? { rate: l.taxRate, base: 0, vat: 0 };
+        b.base += l.net;
+        b.vat += l.tax;
+        breakdown.set(l.taxRate, b);
+      }
+      invoices.push({
+        draft: () => ({
+          series: 'W',
+          type: 'simplified',
+          orderId,
+          customerId,
+          taxId: '',
+          net: o.net,
+          vat: o.tax,
+          total: o.total,
+          breakdown: [...breakdown.values()],
+          corrects: '',
+        }),
+        row,
+      });
+    };
     const customerChanges: RowChange[] = [];
     const problems: SyncProblem[] = [];
     const report: ImportReport = { ordersNew: 0, ordersUpdated: 0, problems, skusChanged: [] };
@@ -235,8 +278,19 @@ export function importOrders(
         Currency: o.currency,
         Key: key,
       };
+      if (existing) {
+        const no = parseText(orders.get(existing, 'Invoice No'));
+        if (no) invoiceOf.set(key, no);
+      }
+      const invoiceHere =
+        PAID_LIKE.has(o.status) &&
+        !PAID_LIKE.has(oldStatus) &&
+        !invoiceOf.has(key) &&
+        o.currency === ctx.settings.currency;
       if (!existing) {
-        orderRows.push(record);
+        const row: Record<string, unknown> = { ...record };
+        if (invoiceHere) webInvoice(o, orderId, record['Customer ID'], key, row);
+        orderRows.push(row as Record_);
         o.lines.forEach((l, i) => {
           lineRows.push(webLineRecord(orderId, i, l, o.currency, money));
         });
@@ -245,16 +299,15 @@ export function importOrders(
         const before = ['Status', 'Total', 'Customer ID'].map((h) => String(orders.get(existing, h)));
         const after = [record.Status, String(record.Total), record['Customer ID']];
         if (before.join('\u0000') !== after.join('\u0000')) {
-          orderChanges.push({
-            row: existing,
-            values: {
-              Status: record.Status,
-              Net: record.Net,
-              VAT: record.VAT,
-              Total: record.Total,
-              'Customer ID': record['Customer ID'],
-            },
-          });
+          const values: Record<string, unknown> = {
+            Status: record.Status,
+            Net: record.Net,
+            VAT: record.VAT,
+            Total: record.Total,
+            'Customer ID': record['Customer ID'],
+          };
+          if (invoiceHere) webInvoice(o, orderId, record['Customer ID'], key, values);
+          orderChanges.push({ row: existing, values: values as Record_ });
           report.ordersUpdated++;
         }
       }
@@ -348,7 +401,7 @@ export function importOrders(
         if (!known.has(rKey)) {
           const returnId = ids.shift() as string;
           const vat = o.total === 0 ? 0 : allocate(r.amount, [o.tax, o.total - o.tax])[0];
-          orderRows.push({
+          const returnRow: Record<string, unknown> = {
             ...record,
             'Order ID': returnId,
             Type: 'return',
@@ -360,13 +413,21 @@ export function importOrders(
             Total: money(-r.amount, o.currency),
             'Refund of': orderId,
             Key: rKey,
-          });
+          };
+          orderRows.push(returnRow as Record_);
+          const breakdown = new Map<number, { rate: number; base: number; vat: number }>();
           r.lines.forEach((rl, i) => {
             const original = o.lines.find((l) => l.externalLineId === rl.externalLineId);
             const lineVat =
               original && original.net + original.tax !== 0
                 ? allocate(rl.amount, [original.tax, original.net])[0]
                 : 0;
+            if (original?.taxRate !== null && original?.taxRate !== undefined) {
+              const b = breakdown.get(original.taxRate) ?? { rate: original.taxRate, base: 0, vat: 0 };
+              b.base -= rl.amount - lineVat;
+              b.vat -= lineVat;
+              breakdown.set(original.taxRate, b);
+            }
             lineRows.push({
               'Order ID': returnId,
               Line: i + 1,
@@ -381,6 +442,39 @@ export function importOrders(
               Total: money(-rl.amount, o.currency),
             });
           });
+          const covered =
+            r.lines.length > 0 &&
+            r.lines.reduce((sum, l) => sum + l.amount, 0) === r.amount &&
+            r.lines.every((l) =>
+              o.lines.some((x) => x.externalLineId === l.externalLineId && x.taxRate !== null),
+            );
+          const cited = invoiceOf.get(key);
+          const wIndex = queuedW.get(key);
+          if (o.currency === ctx.settings.currency && (cited !== undefined || wIndex !== undefined)) {
+            // The R invoice cites the order's W invoice; an order never invoiced (imported before
+            // invoicing, or never paid) has nothing to correct, so no R is issued for it.
+            invoices.push({
+              draft: (issued) => ({
+                series: 'R',
+                type: 'corrective',
+                orderId: returnId,
+                customerId: String(record['Customer ID']),
+                taxId: '',
+                // Per rate from the refunded lines when they make up the whole refund (the VAT of
+                // what was returned); otherwise split as the Orders row is, in the order's mix.
+                ...(covered
+                  ? {
+                      net: [...breakdown.values()].reduce((sum, b) => sum + b.base, 0),
+                      vat: [...breakdown.values()].reduce((sum, b) => sum + b.vat, 0),
+                    }
+                  : { net: -(r.amount - vat), vat: -vat }),
+                total: -r.amount,
+                breakdown: [...breakdown.values()],
+                corrects: cited ?? issued[wIndex as number],
+              }),
+              row: returnRow,
+            });
+          }
           paymentRows.push({
             'Payment ID': `${returnId}/P1`,
             Time: new Date(r.created),
@@ -412,6 +506,16 @@ export function importOrders(
       }
     }
 
+    const numbers = issueInvoices(
+      wb,
+      ctx,
+      p.digest,
+      invoices.map((x) => x.draft),
+      now,
+    );
+    numbers.forEach((no, i) => {
+      invoices[i].row['Invoice No'] = no;
+    });
     appendRows(wb, orders, orderRows);
     updateRows(wb, orders, orderChanges);
     appendRows(wb, lines, lineRows);

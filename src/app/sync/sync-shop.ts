@@ -19,7 +19,7 @@ import { importOrders, type SyncProblem } from './import-orders';
 import { pushStock } from './push-stock';
 import type { ShopConfig } from './shop-config';
 
-type Ports = Pick<Platform, 'workbook' | 'lock' | 'clock' | 'properties' | 'notify'>;
+type Ports = Pick<Platform, 'workbook' | 'lock' | 'clock' | 'properties' | 'notify' | 'digest'>;
 
 export interface SyncReport {
   shop: string;

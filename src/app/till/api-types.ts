@@ -106,6 +106,8 @@ export interface ReceiptLine {
 export interface Receipt {
   orderId: string;
   orderNo: string;
+  /** The simplified invoice (series T) the sale issued, e.g. T-2026-000042. */
+  invoiceNo: string;
   created: string;
   till: string;
   sessionId: string;

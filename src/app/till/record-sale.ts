@@ -18,13 +18,14 @@ import { appendRows, findRows, readHeaderTable, updateRows } from '../../ledger/
 import { readSessions, sessionRecord } from '../../ledger/till-sessions';
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
+import { issueInvoice } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { takeIds } from '../sequence';
 import type { Receipt, SaleDraft } from './api-types';
 import { checkKey, checkTill, refuse } from './problems';
 import { replayReceipt } from './replay-receipt';
 
-type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock'>;
+type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
 export function recordSale(p: Ports, draft: SaleDraft): Receipt {
   const key = checkKey(draft?.key);
@@ -100,6 +101,26 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
     }));
     const { priced } = sale;
 
+    // Every till sale issues a simplified invoice (series T) in the sale's commit.
+    const invoiceNo = issueInvoice(
+      wb,
+      ctx,
+      p.digest,
+      {
+        series: 'T',
+        type: 'simplified',
+        orderId,
+        customerId: customer?.customerId ?? '',
+        taxId: '',
+        net: priced.net,
+        vat: priced.vat,
+        total: priced.total,
+        breakdown: priced.breakdown,
+        corrects: '',
+      },
+      now,
+    );
+
     appendRows(wb, orders, [
       orderRecord(
         {
@@ -116,7 +137,7 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
           vat: priced.vat,
           total: priced.total,
           currency: ctx.settings.currency,
-          invoiceNo: '',
+          invoiceNo,
           refundOf: '',
           key,
           till,
@@ -181,6 +202,7 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
     return {
       orderId,
       orderNo,
+      invoiceNo,
       created: new Date(now).toISOString(),
       till,
       sessionId: session.id,

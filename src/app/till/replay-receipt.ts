@@ -67,6 +67,7 @@ export function replayReceipt(wb: Workbook, ctx: LedgerContext, orderRow: number
   return {
     orderId,
     orderNo: parseText(field(orders, order.cells, 'Order No')),
+    invoiceNo: parseText(field(orders, order.cells, 'Invoice No')),
     created: created instanceof Date ? created.toISOString() : '',
     till: parseText(field(orders, order.cells, 'Till')),
     sessionId: '',

@@ -1,10 +1,13 @@
-/** `shop-ledger check`: every problem in the ledger with its tab!cell. */
+/** `shop-ledger check`: every problem in the ledger with its tab!cell, the invoice chain included. */
+import { createHash } from 'node:crypto';
 import { type CheckReport, checkLedger } from '../../app/check-ledger';
 import { describeProblem } from '../../ledger/problem';
 import { withLedgerFile } from '../ledger-file';
 
 export async function check(opts: { ledger: string }): Promise<CheckReport> {
-  return withLedgerFile(opts.ledger, { create: false }, (wb) => checkLedger(wb));
+  return withLedgerFile(opts.ledger, { create: false }, (wb) =>
+    checkLedger(wb, { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') }),
+  );
 }
 
 export function describeCheck(r: CheckReport): string {

@@ -54,7 +54,7 @@ function applyCash(total: number, pays: { method: PaymentMethod; given: number }
 export function describeReceipt(r: Receipt): string {
   const m = (x: number) => formatMoney(x, r.currency);
   return [
-    `${r.replayed ? 'Already recorded' : 'Sold'}: ${r.orderNo} (${r.orderId}) at ${r.till}`,
+    `${r.replayed ? 'Already recorded' : 'Sold'}: ${r.orderNo} (${r.orderId}) at ${r.till}${r.invoiceNo ? `, invoice ${r.invoiceNo}` : ''}`,
     ...r.lines.map((l) => `  ${l.qty} × ${l.name}  ${m(l.total)}`),
     `  Total ${m(r.total)} (VAT ${m(r.vat)})`,
     ...r.payments.map((p) => `  Paid ${p.method} ${m(p.amount)}`),
@@ -83,7 +83,7 @@ export function registerSale(root: Command, io: Io): void {
     )
     .option('--customer <email>', 'the customer’s email (created if new)')
     .option('--key <key>', 'idempotency key: running again with the same key records the sale once')
-    .option('--json', 'print {"orderId", "orderNo", "total", "change", …} with decimal amounts')
+    .option('--json', 'print {"orderId", "orderNo", "invoiceNo", "total", "change", …} with decimal amounts')
     .action(async (o: SaleOptions) => {
       if (o.line.length === 0) throw new CliProblem('A sale needs at least one --line SKU:QTY.');
       const lines = o.line.map((l) => parseLine(l));
@@ -122,6 +122,7 @@ export function registerSale(root: Command, io: Io): void {
           JSON.stringify({
             orderId: receipt.orderId,
             orderNo: receipt.orderNo,
+            invoiceNo: receipt.invoiceNo,
             total: d(receipt.total),
             net: d(receipt.net),
             vat: d(receipt.vat),

@@ -79,6 +79,7 @@ export function provisionalReceipt(sale: SaleState, data: TillState, at: string)
   return {
     orderId: '',
     orderNo: '',
+    invoiceNo: '',
     created: at,
     till: data.till,
     sessionId: data.session?.sessionId ?? '',

@@ -1,0 +1,121 @@
+/**
+ * Invoices tab rows ↔ invoices. Amounts are money cells (minor units in code); Issued, the VAT
+ * breakdown and the hashes are text, written exactly as the hash chain reads them.
+ */
+import type { ChainInvoice, ChainRow } from '../core/invoice/chain';
+import { formatDecimal, parseMoney } from '../core/money';
+import type { CellValue } from '../platform/workbook';
+import { type CellContext, moneyCell, parseText } from './cells';
+import type { Record_, Row, Table } from './table';
+
+export interface InvoiceRow extends ChainInvoice {
+  customerId: string;
+  hash: string;
+  previousHash: string;
+}
+
+/** The VAT breakdown as written in its cell: "21:9.92:2.08; 10:5.00:0.50". */
+export function breakdownCell(breakdown: ChainInvoice['breakdown'], exponent: number): string {
+  return breakdown
+    .map((b) => `${b.rate}:${formatDecimal(b.base, exponent)}:${formatDecimal(b.vat, exponent)}`)
+    .join('; ');
+}
+
+/** Reads a breakdown cell back; unreadable parts become NaN, which the chain reports as unreadable. */
+export function parseBreakdownCell(text: string, exponent: number): ChainInvoice['breakdown'] {
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const [rate, base, vat] = part.split(':').map((x) => x.trim());
+      return {
+        rate: rate === undefined || rate === '' ? Number.NaN : Number(rate),
+        base: parseMoney(base ?? '', exponent) ?? Number.NaN,
+        vat: parseMoney(vat ?? '', exponent) ?? Number.NaN,
+      };
+    });
+}
+
+export function invoiceRecord(invoice: InvoiceRow, ctx: CellContext): Record_ {
+  return {
+    'Invoice No': invoice.invoiceNo,
+    Series: invoice.series,
+    Type: invoice.type,
+    Issued: invoice.issued,
+    'Order ID': invoice.orderId,
+    'Customer ID': invoice.customerId,
+    'Tax ID': invoice.taxId,
+    Net: moneyCell(invoice.net, ctx),
+    VAT: moneyCell(invoice.vat, ctx),
+    Total: moneyCell(invoice.total, ctx),
+    'VAT breakdown': breakdownCell(invoice.breakdown, ctx.exponent),
+    Corrects: invoice.corrects,
+    Hash: invoice.hash,
+    'Previous hash': invoice.previousHash,
+  };
+}
+
+function amount(v: CellValue, exponent: number): number {
+  if (typeof v === 'number') {
+    const scaled = v * 10 ** exponent;
+    const rounded = Math.round(scaled);
+    return Math.abs(scaled - rounded) < 1e-6 ? rounded : Number.NaN;
+  }
+  return parseMoney(String(v ?? ''), exponent) ?? Number.NaN;
+}
+
+/** A row of the Invoices tab as the hash chain sees it. */
+export function invoiceOfRow(table: Table, row: Row, ctx: CellContext): InvoiceRow {
+  const t = (h: string) => parseText(table.get(row, h));
+  return {
+    invoiceNo: t('Invoice No'),
+    series: t('Series'),
+    type: t('Type'),
+    issued: t('Issued'),
+    orderId: t('Order ID'),
+    customerId: t('Customer ID'),
+    taxId: t('Tax ID'),
+    net: amount(table.get(row, 'Net'), ctx.exponent),
+    vat: amount(table.get(row, 'VAT'), ctx.exponent),
+    total: amount(table.get(row, 'Total'), ctx.exponent),
+    breakdown: parseBreakdownCell(t('VAT breakdown'), ctx.exponent),
+    corrects: t('Corrects'),
+    hash: t('Hash'),
+    previousHash: t('Previous hash'),
+  };
+}
+
+export function chainRow(table: Table, row: Row, ctx: CellContext): ChainRow {
+  const invoice = invoiceOfRow(table, row, ctx);
+  return { row: row.rowNumber, invoice, hash: invoice.hash, previousHash: invoice.previousHash };
+}
+
+/** An instant as ISO 8601 in a time zone, with its offset: 2026-03-01T10:15:00+01:00. */
+export function isoWithOffset(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  const wholeSeconds = Math.floor(ms / 1000) * 1000;
+  const local = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  const offset = Math.round((local - wholeSeconds) / 60000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${pad(get('year'), 4)}-${pad(get('month'))}-${pad(get('day'))}T${pad(get('hour'))}:${pad(get('minute'))}:${pad(get('second'))}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
