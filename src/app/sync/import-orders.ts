@@ -448,6 +448,17 @@ export function importOrders(
             r.lines.every((l) =>
               o.lines.some((x) => x.externalLineId === l.externalLineId && x.taxRate !== null),
             );
+          if (covered) {
+            // The return row says what the R invoice says: the VAT of the lines given back.
+            returnRow.Net = money(
+              [...breakdown.values()].reduce((sum, b) => sum + b.base, 0),
+              o.currency,
+            );
+            returnRow.VAT = money(
+              [...breakdown.values()].reduce((sum, b) => sum + b.vat, 0),
+              o.currency,
+            );
+          }
           const cited = invoiceOf.get(key);
           const wIndex = queuedW.get(key);
           if (o.currency === ctx.settings.currency && (cited !== undefined || wIndex !== undefined)) {

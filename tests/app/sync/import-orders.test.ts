@@ -113,6 +113,13 @@ test('a refund is its own return row with negative amounts; restocked goods come
     -12,
     'refund 726: chipped',
   ]);
+  // The return row's VAT is the VAT of the lines given back, as its R invoice says.
+  const returnRow = rows(env, 'Orders').find((o) => o[0] === 'O-000002');
+  const returnLines = rows(env, 'Order Lines').filter((l) => l[0] === 'O-000002');
+  expect(returnRow?.[10]).toBeCloseTo(
+    returnLines.reduce((sum, l) => sum + Number(l[9]), 0),
+    2,
+  );
   // Shipped (2 out), then 1 restocked.
   expect(stockAt(env, 'ACC-MUG-W', 'Warehouse')).toEqual([29, 0, 29]);
   importOrders(platform, SHOP, { orders: [order], problems: [] });
