@@ -5,18 +5,19 @@
  *
  * Most tests call runCli in-process with captured output; one spawns the real bin/shop-ledger.js.
  */
+
 import { spawnSync } from 'node:child_process';
 import { promises as fsp, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { isValidEan13 } from '../../src/core/barcode';
-import { runCli } from '../../src/node/cli';
 import { DEMO_LEDGER } from '../../src/node/commands/demo';
 import { acquireFileLock } from '../../src/node/file-lock';
 import type { MemoryWorkbook } from '../../src/node/memory-workbook';
 import { loadXlsx } from '../../src/node/xlsx-file';
 import type { CellValue } from '../../src/platform/workbook';
+import { captureCli } from '../helpers/cli';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -72,43 +73,7 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/**
- * runCli with its output captured as the real stdio would print it. Anything written straight to
- * process.stdout/stderr (bypassing the io the CLI was given) fails the test.
- */
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
-  const stray: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stray.push(String(chunk));
-      return true;
-    }),
-  );
-  let code: number;
-  try {
-    code = await runCli(argv, {
-      out: (t) => {
-        out += line(t);
-      },
-      err: (t) => {
-        err += line(t);
-      },
-    });
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  expect(stray).toEqual([]);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => captureCli(argv, { strict: true });
 
 async function fileState(path: string): Promise<{ bytes: Buffer; mtimeMs: number }> {
   return { bytes: await fsp.readFile(path), mtimeMs: (await fsp.stat(path)).mtimeMs };

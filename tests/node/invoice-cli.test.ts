@@ -1,9 +1,10 @@
 /** Invoices through the CLI on a real .xlsx: `sale --json` prints the invoice number, `check` verifies the chain. */
+
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/node/cli';
 import { loadXlsx, saveXlsx } from '../../src/node/xlsx-file';
+import { captureCli } from '../helpers/cli';
 
 let dir: string;
 
@@ -15,19 +16,7 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => captureCli(argv);
 
 test('sale --json prints the T invoice number; check verifies the chain and reports a row edited by hand', async () => {
   const path = join(dir, 'ledger.xlsx');

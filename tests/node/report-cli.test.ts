@@ -1,11 +1,12 @@
 /** `shop-ledger report` on a real .xlsx: the sales figures per channel, shop and method, --rebuild and --json. */
+
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ORDER_LINES, ORDERS, PAYMENTS } from '../../src/ledger/schema';
 import { appendRows, type Record_, readHeaderTable } from '../../src/ledger/table';
-import { runCli } from '../../src/node/cli';
 import { loadXlsx, saveXlsx } from '../../src/node/xlsx-file';
+import { captureCli } from '../helpers/cli';
 
 let dir: string;
 
@@ -17,19 +18,7 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => captureCli(argv);
 
 const LONG_AGO = new Date(Date.UTC(2025, 0, 15, 12));
 

@@ -3,13 +3,14 @@
  * and receive, count, rebuild-stock and report. Exit 0 on success, 1 with a message naming what is
  * wrong (and the file untouched), 2 on a usage error; --key makes a retry safe; --json is machine output.
  */
+
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/node/cli';
 import type { MemoryWorkbook } from '../../src/node/memory-workbook';
 import { loadXlsx, saveXlsx } from '../../src/node/xlsx-file';
 import type { CellValue } from '../../src/platform/workbook';
+import { captureCli } from '../helpers/cli';
 
 let dir: string;
 
@@ -21,39 +22,7 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
-  const stray: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stray.push(String(chunk));
-      return true;
-    }),
-  );
-  let code: number;
-  try {
-    code = await runCli(argv, {
-      out: (t) => {
-        out += line(t);
-      },
-      err: (t) => {
-        err += line(t);
-      },
-    });
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  expect(stray).toEqual([]);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => captureCli(argv, { strict: true });
 
 async function sampleLedger(): Promise<string> {
   const path = join(dir, 'ledger.xlsx');

@@ -2,10 +2,10 @@
  * `shop-ledger sync` end to end: runCli in this process, a real .xlsx ledger, real HTTP to the fake
  * shop served by a child process on 127.0.0.1 (the CLI's HTTP blocks this thread while it waits).
  */
+
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/node/cli';
 import { runSync, sinceInstant, syncFailure } from '../../src/node/commands/sync';
 import { type FakeShopProcess, startFakeShopProcess } from '../../src/node/fake-shop/process';
 import { FAKE_SHOPIFY_TOKEN, FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../src/node/fake-shop/scenario';
@@ -14,6 +14,7 @@ import type { MemoryWorkbook } from '../../src/node/memory-workbook';
 import { WorkbookProperties } from '../../src/node/workbook-properties';
 import { loadXlsx } from '../../src/node/xlsx-file';
 import { SHOPIFY_API_VERSION } from '../../src/shops/shopify/api';
+import { captureCli } from '../helpers/cli';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const SINCE = '2026-11-01';
@@ -34,19 +35,7 @@ afterEach(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => {
-      out += t.endsWith('\n') ? t : `${t}\n`;
-    },
-    err: (t) => {
-      err += t.endsWith('\n') ? t : `${t}\n`;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => captureCli(argv);
 
 const woo = (...more: string[]) => [
   'sync',
