@@ -3,6 +3,7 @@
  * The build emits a top-level forwarding function for each, because Apps Script only sees
  * top-level function declarations. Names ending in `_` would be private: none do.
  */
+import { menuShowInvoice } from './invoice';
 import {
   getLedgerCheck,
   menuCheckLedger,
@@ -23,6 +24,8 @@ export const entryPoints = {
   menuRebuildStock,
   menuRebuildSummaries,
   getLedgerCheck,
+  // Show invoice: a prompt for the number, then the document in a dialog.
+  menuShowInvoice,
   menuOpenTill,
   // Web-shop sync: the menu, the hourly trigger's handler, and the till sidebar's check.
   menuSyncNow,

@@ -6,6 +6,7 @@
 /** Caption → entry point name. The names are top-level functions in the bundle. */
 export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['Open till', 'menuOpenTill'],
+  ['Show invoice', 'menuShowInvoice'],
   null,
   ['Sync now', 'menuSyncNow'],
   ['Shop settings', 'menuShopSettings'],

@@ -9,6 +9,7 @@ import { check, describeCheck } from './commands/check';
 import { registerCount } from './commands/count';
 import { DEMO_LEDGER, demo } from './commands/demo';
 import { describeInit, init } from './commands/init';
+import { registerInvoice } from './commands/invoice';
 import { registerRebuildStock } from './commands/rebuild-stock';
 import { registerReceive } from './commands/receive';
 import { registerReport } from './commands/report';
@@ -87,6 +88,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   registerRebuildStock(root, io);
   registerReport(root, io);
   registerSync(root, io);
+  registerInvoice(root, io);
 
   return root;
 }

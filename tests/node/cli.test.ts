@@ -448,10 +448,20 @@ describe('demo', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('1. Create the ledger with a sample catalogue (shop-ledger init --sample)');
     expect(lines).toContain('   Products: 30, at VAT rates 10 % and 21 %');
-    const step3 = lines.indexOf('6. Check the ledger (shop-ledger check)');
-    expect(step3).toBeGreaterThan(0);
+    const report = lines.indexOf(
+      '6. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)',
+    );
+    expect(report).toBeGreaterThan(0);
+    expect(lines[report + 1]).toMatch(/^ {3}Rebuilt the summary tabs: /);
+    expect(lines.slice(report)).toContain('   All time (EUR):');
+    const step3 = lines.indexOf(
+      '7. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)',
+    );
+    expect(step3).toBeGreaterThan(report);
+    expect(lines[step3 + 2]).toMatch(/^ {3}Invoice chain verified: \d+ invoices \(R \d+, T \d+, W \d+\)/);
     expect(lines.slice(step3 + 1)).toEqual([
       '   The ledger is in order: no problems found.',
+      lines[step3 + 2],
       '',
       `Wrote ${path}. Open it in Google Sheets, Excel or LibreOffice.`,
     ]);

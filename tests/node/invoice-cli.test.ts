@@ -49,3 +49,49 @@ test('sale --json prints the T invoice number; check verifies the chain and repo
   const checked = await cli('check', '--ledger', path);
   expect(checked.out).toMatch(/Invoices!A2.*edited by hand/);
 });
+
+/** Sets a Settings value in the ledger file. */
+async function setSetting(path: string, key: string, value: string): Promise<void> {
+  const wb = await loadXlsx(path);
+  const row = wb.read('Settings').findIndex((r) => String(r[0]).trim() === key);
+  expect(row).toBeGreaterThan(0);
+  wb.write('Settings', row + 1, 2, [[value]]);
+  await saveXlsx(wb, path);
+}
+
+test('invoice --html writes the document of a till sale; an unknown number exits 1', async () => {
+  const path = join(dir, 'ledger.xlsx');
+  expect((await cli('init', '--ledger', path, '--sample', '--time-zone', 'Europe/Madrid')).code).toBe(0);
+  await setSetting(path, 'Seller name', 'Tienda <Ámbar> & Co');
+  await setSetting(path, 'Seller tax ID', 'B12345674');
+  expect((await cli('till', 'open', '--ledger', path, '--float', '100')).code).toBe(0);
+  const sale = await cli('sale', '--ledger', path, '--line', 'ACC-MUG-W:2', '--pay', 'card:24', '--json');
+  expect(sale.err).toBe('');
+  const invoiceNo: string = JSON.parse(sale.out).invoiceNo;
+
+  const html = join(dir, 'out.html');
+  const written = await cli('invoice', '--ledger', path, '--number', invoiceNo, '--html', html);
+  expect(written).toMatchObject({ code: 0, err: '' });
+  expect(written.out).toContain(invoiceNo);
+  const text = await fsp.readFile(html, 'utf8');
+  expect(text).toContain(invoiceNo);
+  expect(text).toContain('Tienda &lt;Ámbar&gt; &amp; Co');
+  expect(text).toContain('B12345674');
+  expect(text).toContain('Simplified invoice');
+  const [header, ...rows] = (await loadXlsx(path)).read('Invoices');
+  const total = rows[0][header.indexOf('Total')];
+  expect(text).toContain(`€${Number(total).toFixed(2)}`);
+
+  const missing = await cli(
+    'invoice',
+    '--ledger',
+    path,
+    '--number',
+    'T-2026-999999',
+    '--html',
+    join(dir, 'x.html'),
+  );
+  expect(missing.code).toBe(1);
+  expect(missing.err).toMatch(/no invoice T-2026-999999/);
+  await expect(fsp.access(join(dir, 'x.html'))).rejects.toThrow();
+});

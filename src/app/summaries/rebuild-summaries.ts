@@ -4,7 +4,8 @@
  * rewrites Sales by Channel, Payments by Method and VAT Summary: one write per tab, over the
  * data block, with any rows left over from a longer earlier build blanked in the same write.
  *
- * The figures are not yet updated by each commit (a sale, an import): run this to refresh them.
+ * Each commit (a till sale, a web import) also updates the rows it touches (update-summaries.ts);
+ * this puts the tabs right from the ledger when they were edited by hand or built before that.
  */
 import type { Summary } from '../../core/summary/incremental';
 import { rebuild } from '../../core/summary/incremental';

@@ -41,6 +41,7 @@ import { underLock } from '../commit';
 import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { takeIds } from '../sequence';
+import { updateSummariesForRows } from '../summaries/update-summaries';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
@@ -527,10 +528,20 @@ export function importOrders(
     numbers.forEach((no, i) => {
       invoices[i].row['Invoice No'] = no;
     });
-    appendRows(wb, orders, orderRows);
+    const ordersBefore = orderChanges.map((c) => [...c.row.cells]);
+    const appendedOrders = appendRows(wb, orders, orderRows);
     updateRows(wb, orders, orderChanges);
     appendRows(wb, lines, lineRows);
     appendRows(wb, payments, paymentRows);
+    // The live summaries: the rows these new orders, status changes and refunds touch.
+    updateSummariesForRows(wb, ctx, {
+      orders,
+      lines,
+      payments,
+      now: [...appendedOrders.map((r) => r.cells), ...orderChanges.map((c) => c.row.cells)],
+      before: ordersBefore,
+      newPayments: new Set(paymentRows.map((r) => String(r['Payment ID']))),
+    });
     appendRows(wb, movements, moves.map(moveRecord));
     if (moves.length > 0) {
       const reorder = (sku: string) => catalogue.sku(sku)?.reorderPoint ?? null;

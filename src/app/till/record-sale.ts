@@ -21,6 +21,7 @@ import { underLock } from '../commit';
 import { issueInvoice } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { takeIds } from '../sequence';
+import { updateSummaries } from '../summaries/update-summaries';
 import type { Receipt, SaleDraft } from './api-types';
 import { checkKey, checkTill, refuse } from './problems';
 import { replayReceipt } from './replay-receipt';
@@ -198,6 +199,44 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
         },
       ]);
     }
+
+    // The live summaries: the rows this sale touches.
+    updateSummaries(wb, ctx, [
+      {
+        order: {
+          orderId,
+          type: 'sale',
+          channel: 'Store',
+          shop: '',
+          status: 'fulfilled',
+          created: now,
+          currency: ctx.settings.currency,
+          net: priced.net,
+          vat: priced.vat,
+          total: priced.total,
+          discount: priced.lines.reduce((sum, l) => sum + l.discount, 0),
+          units: draft.lines.reduce((sum, l) => sum + l.qty, 0),
+          cost: sale.products.reduce<number | null>(
+            (sum, product, i) =>
+              sum === null || product.cost === null ? null : sum + product.cost * draft.lines[i].qty,
+            0,
+          ),
+        },
+        lines: sale.products.map((product, i) => ({
+          orderId,
+          vatRate: product.vatRate,
+          net: priced.lines[i].net,
+          vat: priced.lines[i].vat,
+        })),
+        payments: settlement.payments.map((pay) => ({
+          orderId,
+          time: now,
+          channel: 'Store' as const,
+          method: pay.method,
+          amount: pay.amount,
+        })),
+      },
+    ]);
 
     return {
       orderId,

@@ -8,11 +8,14 @@ import { loadContext } from '../../app/ledger-context';
 import { formatMoney } from '../../core/money';
 import { readMoves } from '../../ledger/movements';
 import { readProducts } from '../../ledger/products';
+import { INVOICES } from '../../ledger/schema';
+import { readTable } from '../../ledger/table';
 import { CliProblem } from '../errors';
 import { withLedgerFile } from '../ledger-file';
 import { check, describeCheck } from './check';
 import { demoTill } from './demo-till';
 import { describeInit, init } from './init';
+import { describeReport, report } from './report';
 import { demoSync } from './sync';
 import { demoTransfer } from './transfer';
 
@@ -69,10 +72,32 @@ export async function demo(
   out('5. Sync with a web shop: a fake WooCommerce shop on this computer (shop-ledger sync)');
   await demoSync(path, out);
 
-  out('6. Check the ledger (shop-ledger check)');
-  out(indent(describeCheck(await check({ ledger: path }))));
+  out('6. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)');
+  out(indent(describeReport(await report({ ledger: path, rebuild: true }))));
+
+  out('7. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)');
+  const checked = await check({ ledger: path });
+  out(indent(describeCheck(checked)));
+  if (checked.ok) out(indent(await describeChain(path)));
 
   out(`\nWrote ${path}. Open it in Google Sheets, Excel or LibreOffice.`);
+}
+
+/** How many invoices, per series, the check verified in the hash chain. */
+async function describeChain(path: string): Promise<string> {
+  const perSeries = await withLedgerFile(path, { create: false }, (wb) => {
+    const ctx = loadContext(wb);
+    const invoices = readTable(wb, INVOICES, ctx.tabs);
+    const counts = new Map<string, number>();
+    for (const row of invoices.rows) {
+      const series = String(invoices.get(row, 'Series')).trim();
+      counts.set(series, (counts.get(series) ?? 0) + 1);
+    }
+    return [...counts].sort(([a], [b]) => a.localeCompare(b));
+  });
+  const total = perSeries.reduce((sum, [, n]) => sum + n, 0);
+  const detail = perSeries.map(([series, n]) => `${series} ${n}`).join(', ');
+  return `Invoice chain verified: ${total} invoices${detail ? ` (${detail})` : ''}, numbered without gaps, none edited.`;
 }
 
 function indent(text: string): string {

@@ -240,7 +240,8 @@ test('a sale costs the same service calls with 10 or 10,000 earlier orders', () 
   });
   expect(counts[1].byMethod).toEqual(counts[0].byMethod);
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead); // Orders is searched, never read
-  expect(counts[0].byMethod['Range.setValues']).toBeLessThanOrEqual(7);
+  // 7 for the sale itself, plus at most one write per live summary tab (Sales, Payments, VAT).
+  expect(counts[0].byMethod['Range.setValues']).toBeLessThanOrEqual(10);
   expect(counts[0].byMethod['SpreadsheetApp.flush']).toBe(1);
 });
 
