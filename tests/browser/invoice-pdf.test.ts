@@ -5,22 +5,18 @@
  *
  * Without /usr/bin/chromium (or SHOP_LEDGER_CHROMIUM) the suite is skipped, and says so.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { formatMoney, toMinor } from '../../src/core/money';
 import { loadXlsx, saveXlsx } from '../../src/node/xlsx-file';
+import { describeInBrowser as describeInBrowserOr, launchChromium } from '../helpers/browser';
 import { captureCli } from '../helpers/cli';
 
-const CHROMIUM = process.env.SHOP_LEDGER_CHROMIUM || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-
-if (!HAVE_CHROMIUM) {
-  console.warn(`invoice PDF browser test skipped: ${CHROMIUM} not found — apt-get install chromium`);
-}
-const describeInBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeInBrowser = describeInBrowserOr('invoice PDF browser test');
 
 const SELLER = 'Café Ámbar <S.L.>';
 
@@ -30,19 +26,7 @@ describeInBrowser('the invoice document printed to PDF in chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

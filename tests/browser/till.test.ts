@@ -8,25 +8,22 @@
  * receipt), till-replayed.png (a queued sale replayed). The README's picture, docs/till.png, is
  * the paid cart, written when missing or with SHOP_LEDGER_UPDATE_SCREENSHOT=1.
  */
+
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ean13CheckDigit } from '../../src/core/barcode';
 import type { Playground } from '../../src/node/playground/server';
 import { startPlayground } from '../../src/node/playground/server';
 import { loadXlsx } from '../../src/node/xlsx-file';
+import { describeInBrowser as describeInBrowserOr, launchChromium } from '../helpers/browser';
 
-const CHROMIUM = process.env.SHOP_LEDGER_CHROMIUM || '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 const DOCS_SCREENSHOT = join(ROOT, 'docs', 'till.png');
 
-if (!HAVE_CHROMIUM) {
-  console.warn(`browser tests skipped: ${CHROMIUM} not found — apt-get install chromium`);
-}
-const describeInBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeInBrowser = describeInBrowserOr('browser tests');
 
 /** Sample catalogue: COF-ETH-250 has barcode 841234510001 + check digit, €12.90, 12 in the Store. */
 const COFFEE = { sku: 'COF-ETH-250', ean: `841234510001${ean13CheckDigit('841234510001')}`, price: 1290 };
@@ -127,19 +124,7 @@ describeInBrowser('the till sidebar in chromium, on the playground', () => {
     dir = mkdtempSync(join(tmpdir(), 'till-browser-'));
     ledger = join(dir, 'ledger.xlsx');
     playground = await startPlayground({ ledger, port: 0, faults: true, build: 'if-stale' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await newPage();
   }, 60_000);
 

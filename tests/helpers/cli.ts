@@ -1,4 +1,5 @@
 /** Runs the shop-ledger CLI in-process with its output captured, as the real stdio would print it. */
+import { promises as fsp } from 'node:fs';
 import { runCli } from '../../src/node/cli';
 
 export interface Run {
@@ -39,4 +40,20 @@ export async function captureCli(argv: string[], options: { strict?: boolean } =
   }
   expect(stray).toEqual([]);
   return { code, out, err };
+}
+
+export interface FileState {
+  bytes: Buffer;
+  mtimeMs: number;
+}
+
+/** A file's bytes and time, to show that a command left it untouched. */
+export async function fileState(path: string): Promise<FileState> {
+  return { bytes: await fsp.readFile(path), mtimeMs: (await fsp.stat(path)).mtimeMs };
+}
+
+export async function expectUnchanged(path: string, before: FileState): Promise<void> {
+  const after = await fileState(path);
+  expect(after.mtimeMs).toBe(before.mtimeMs);
+  expect(after.bytes.equals(before.bytes)).toBe(true);
 }

@@ -14,10 +14,10 @@ import ExcelJS from 'exceljs';
 import { isValidEan13 } from '../../src/core/barcode';
 import { DEMO_LEDGER } from '../../src/node/commands/demo';
 import { acquireFileLock } from '../../src/node/file-lock';
-import type { MemoryWorkbook } from '../../src/node/memory-workbook';
 import { loadXlsx } from '../../src/node/xlsx-file';
 import type { CellValue } from '../../src/platform/workbook';
-import { captureCli } from '../helpers/cli';
+import { records } from '../app/stock/stock-ledger';
+import { captureCli, expectUnchanged, fileState } from '../helpers/cli';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -74,22 +74,6 @@ afterEach(async () => {
 });
 
 const cli = (...argv: string[]) => captureCli(argv, { strict: true });
-
-async function fileState(path: string): Promise<{ bytes: Buffer; mtimeMs: number }> {
-  return { bytes: await fsp.readFile(path), mtimeMs: (await fsp.stat(path)).mtimeMs };
-}
-
-async function expectUnchanged(path: string, before: { bytes: Buffer; mtimeMs: number }): Promise<void> {
-  const after = await fileState(path);
-  expect(after.mtimeMs).toBe(before.mtimeMs);
-  expect(after.bytes.equals(before.bytes)).toBe(true);
-}
-
-/** A tab's data rows as records keyed by header. */
-function records(wb: MemoryWorkbook, tab: string): Record<string, CellValue>[] {
-  const [header, ...rows] = wb.read(tab);
-  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ''])));
-}
 
 async function initLedger(name = 'ledger.xlsx', ...flags: string[]): Promise<string> {
   const path = join(dir, name);

@@ -7,10 +7,10 @@
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MemoryWorkbook } from '../../src/node/memory-workbook';
 import { loadXlsx, saveXlsx } from '../../src/node/xlsx-file';
 import type { CellValue } from '../../src/platform/workbook';
-import { captureCli } from '../helpers/cli';
+import { records } from '../app/stock/stock-ledger';
+import { captureCli, expectUnchanged, fileState } from '../helpers/cli';
 
 let dir: string;
 
@@ -28,21 +28,6 @@ async function sampleLedger(): Promise<string> {
   const path = join(dir, 'ledger.xlsx');
   expect((await cli('init', '--ledger', path, '--sample', '--time-zone', 'Europe/Madrid')).code).toBe(0);
   return path;
-}
-
-async function fileState(path: string): Promise<{ bytes: Buffer; mtimeMs: number }> {
-  return { bytes: await fsp.readFile(path), mtimeMs: (await fsp.stat(path)).mtimeMs };
-}
-
-async function expectUnchanged(path: string, before: { bytes: Buffer; mtimeMs: number }): Promise<void> {
-  const after = await fileState(path);
-  expect(after.mtimeMs).toBe(before.mtimeMs);
-  expect(after.bytes.equals(before.bytes)).toBe(true);
-}
-
-function records(wb: MemoryWorkbook, tab: string): Record<string, CellValue>[] {
-  const [header, ...rows] = wb.read(tab);
-  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? ''])));
 }
 
 async function stockOf(
