@@ -53,6 +53,8 @@ export interface OrderLine {
   unitPrice: Minor;
   vatRate: number;
   priced: PricedLine;
+  /** The product's unit Cost now (cost at the time of sale); null when Products gives none. */
+  cost: Minor | null;
 }
 
 export function lineRecord(orderId: string, index: number, l: OrderLine, ctx: CellContext): Record_ {
@@ -68,6 +70,7 @@ export function lineRecord(orderId: string, index: number, l: OrderLine, ctx: Ce
     Net: moneyCell(l.priced.net, ctx),
     VAT: moneyCell(l.priced.vat, ctx),
     Total: moneyCell(l.priced.total, ctx),
+    Cost: l.cost === null ? '' : moneyCell(l.cost, ctx),
   };
 }
 

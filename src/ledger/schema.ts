@@ -21,6 +21,11 @@ export interface ColumnSpec {
   allowed?: readonly string[];
   /** A data row must have a value here. */
   required?: boolean;
+  /**
+   * Added to the schema after ledgers were made without it: "Set up ledger" adds it, and until
+   * then reads do without it and writes leave it out, so an older ledger keeps working.
+   */
+  addedLater?: boolean;
 }
 
 export interface TabSpec {
@@ -142,6 +147,9 @@ export const ORDER_LINES: TabSpec = {
     money('Net'),
     money('VAT'),
     money('Total'),
+    // Beyond the contract: the product's unit Cost when the line was written (cost at the time
+    // of sale), so a later change to Products' Cost does not move past margins.
+    { header: 'Cost', type: 'money', addedLater: true },
   ],
 };
 

@@ -2,10 +2,12 @@
  * Reads Orders, Order Lines, Payments and Products (one read per tab) into the facts the
  * summaries in src/core/summary are computed from.
  *
- * Cost of goods is Products' Cost × Qty as the Products tab stands at the time of the read: the
- * cost at the time of sale needs the cost stored on each line, which the ledger does not yet do.
- * A line without a SKU (shipping, a fee) costs nothing; a line whose product has no Cost makes
- * its order's cost unknown. A row with a bad cell is left out and reported, never guessed.
+ * Cost of goods is the line's Cost × Qty: the product's unit Cost written on the line when it was
+ * sold, so changing Products' Cost later does not move past margins. A line whose Cost is blank
+ * (written before lines carried it, or whose product had no Cost then) falls back to Products'
+ * Cost as the tab stands at the time of the read. A line without a SKU (shipping, a fee) costs
+ * nothing; a line whose cost is still unknown makes its order's cost unknown. A row with a bad
+ * cell is left out and reported, never guessed.
  */
 import { currencyExponent } from '../core/money';
 import type { Channel, LineFact, OrderFact, OrderFacts, OrderType, PaymentFact } from '../core/summary/facts';
@@ -202,9 +204,12 @@ export function readSummaryFacts(
     const net = r.money('Net', head.ctx);
     const vat = r.money('VAT', head.ctx);
     const rate = r.vatRate('VAT %');
+    // The cost at the time of sale; undefined: not written on the line (an older row).
+    const lineCost = lines.has('Cost') && !isBlank(r.cell('Cost')) ? r.money('Cost', head.ctx) : undefined;
     if (
       r.problems.length > 0 ||
       qty === null ||
+      lineCost === null ||
       discount === null ||
       net === null ||
       vat === null ||
@@ -224,7 +229,7 @@ export function readSummaryFacts(
     sum.discount += discount;
     const sku = r.text('SKU');
     if (sku !== '' && sum.cost !== null) {
-      const cost = costs.get(sku);
+      const cost = lineCost ?? costs.get(sku);
       sum.cost = cost === undefined || cost === null ? null : sum.cost + cost * qty;
     }
     sum.lines.push({ orderId, vatRate: rate, net, vat });

@@ -61,6 +61,11 @@ function missingHeader(tab: string, header: string): string {
   return `The tab "${tab}" has no "${header}" column: row 1 must hold the header "${header}". Add it, or run Extensions › Shop Ledger › Set up ledger, which adds missing columns without touching your data.`;
 }
 
+/** The schema's columns row 1 lacks; a column added later may be missing (set-up adds it). */
+function missingColumns(spec: TabSpec, header: readonly string[]) {
+  return spec.columns.filter((c) => !c.addedLater && !header.includes(c.header));
+}
+
 export function missingTab(tab: string): string {
   return `The tab "${tab}" is missing. Run Extensions › Shop Ledger › Set up ledger (or shop-ledger init) to create it.`;
 }
@@ -76,7 +81,7 @@ export function readTable(wb: Workbook, spec: TabSpec, tabs?: readonly string[])
     throw new LedgerError(missingTab(spec.name));
   }
   const header = (values[0] ?? []).map((h) => String(h).trim());
-  const missing = spec.columns.filter((c) => !header.includes(c.header));
+  const missing = missingColumns(spec, header);
   if (missing.length > 0) {
     throw new LedgerError(
       missing.map((c) => missingHeader(spec.name, c.header)).join('\n'),
@@ -99,7 +104,7 @@ export function readTable(wb: Workbook, spec: TabSpec, tabs?: readonly string[])
 export function readHeaderTable(wb: Workbook, spec: TabSpec, tabs: readonly string[]): Table {
   if (!tabs.includes(spec.name)) throw new LedgerError(missingTab(spec.name));
   const header = wb.readHeader(spec.name).map((h) => String(h).trim());
-  const missing = spec.columns.filter((c) => !header.includes(c.header));
+  const missing = missingColumns(spec, header);
   if (missing.length > 0) {
     throw new LedgerError(
       missing.map((c) => missingHeader(spec.name, c.header)).join('\n'),
@@ -145,6 +150,7 @@ export function readFoundRows(wb: Workbook, table: Table, rowNumbers: readonly n
 export function validateRow(table: Table, row: Row, ctx: CellContext): Problem[] {
   const problems: Problem[] = [];
   for (const col of table.spec.columns) {
+    if (!table.has(col.header)) continue; // a column added later, not set up yet
     const v = table.get(row, col.header);
     if (isBlank(v)) {
       if (col.required) {
@@ -197,7 +203,11 @@ export type Record_ = Readonly<Record<string, CellValue>>;
 
 function toCells(table: Table, record: Record_, base?: readonly CellValue[]): CellValue[] {
   const cells = table.header.map((_, i) => base?.[i] ?? '');
-  for (const [header, value] of Object.entries(record)) cells[table.col(header)] = value;
+  for (const [header, value] of Object.entries(record)) {
+    // A column added later to the schema, on a ledger not set up again yet: left out.
+    if (!table.has(header) && table.spec.columns.some((c) => c.header === header && c.addedLater)) continue;
+    cells[table.col(header)] = value;
+  }
   return cells;
 }
 

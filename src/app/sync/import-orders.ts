@@ -263,6 +263,7 @@ export function importOrders(
       const existing = known.get(key);
       const orderId = existing ? parseText(orders.get(existing, 'Order ID')) : (ids.shift() as string);
       const oldStatus = existing ? parseText(orders.get(existing, 'Status')) : '';
+      const sameMoney = o.currency === ctx.settings.currency;
       const record = {
         'Order ID': orderId,
         Type: 'sale',
@@ -293,7 +294,7 @@ export function importOrders(
         if (invoiceHere) webInvoice(o, orderId, record['Customer ID'], key, row);
         orderRows.push(row as Record_);
         o.lines.forEach((l, i) => {
-          lineRows.push(webLineRecord(orderId, i, l, o.currency, money));
+          lineRows.push(webLineRecord(orderId, i, l, o.currency, money, costOf(catalogue, l.sku, sameMoney)));
         });
         report.ordersNew++;
       } else {
@@ -441,6 +442,7 @@ export function importOrders(
               Net: money(-(rl.amount - lineVat), o.currency),
               VAT: money(-lineVat, o.currency),
               Total: money(-rl.amount, o.currency),
+              Cost: costCell(costOf(catalogue, rl.sku, sameMoney), o.currency, money),
             });
           });
           const covered =
@@ -574,6 +576,7 @@ function webLineRecord(
   l: WebOrderLine,
   currency: string,
   money: (minor: number, currency: string) => number,
+  cost: number | null,
 ): Record_ {
   return {
     'Order ID': orderId,
@@ -590,7 +593,24 @@ function webLineRecord(
     Net: money(l.net, currency),
     VAT: money(l.tax, currency),
     Total: money(l.net + l.tax, currency),
+    Cost: costCell(cost, currency, money),
   };
+}
+
+/**
+ * The catalogue's unit Cost of a SKU now (cost at the time of sale); null when unknown, or when
+ * the order is in another currency than the ledger's (Products' Cost is in the ledger's).
+ */
+function costOf(catalogue: Catalogue, sku: string, sameCurrency: boolean): number | null {
+  return sku && sameCurrency ? (catalogue.sku(sku)?.cost ?? null) : null;
+}
+
+function costCell(
+  cost: number | null,
+  currency: string,
+  money: (minor: number, currency: string) => number,
+): number | '' {
+  return cost === null ? '' : money(cost, currency);
 }
 
 /** What the core pricing function makes of a line, or null when the shop gave no single rate. */

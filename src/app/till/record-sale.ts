@@ -160,6 +160,7 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
             unitPrice: product.price,
             vatRate: product.vatRate,
             priced: priced.lines[i],
+            cost: product.cost,
           },
           ctx.cells,
         ),

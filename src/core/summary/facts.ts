@@ -37,7 +37,7 @@ export interface OrderFact {
   /** Units (sum of the lines' Qty); negative for returns. */
   units: number;
   /**
-   * Cost of goods at the time of sale (Products' Cost × Qty, summed over the lines), negative
+   * Cost of goods at the time of sale (each line's Cost × Qty, summed over the lines), negative
    * for returns; null when the cost of any line is unknown.
    */
   cost: Minor | null;
