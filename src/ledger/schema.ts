@@ -5,6 +5,8 @@
  * Columns are found by header name, so people may reorder them and add their own.
  */
 
+import { FULFILMENTS } from '../core/fulfilment';
+
 export type ColumnType =
   | 'text' // free text, written so that it can never become a formula
   | 'money' // integer minor units in code, a currency number in the cell
@@ -130,6 +132,9 @@ export const ORDERS: TabSpec = {
     text('Refund of'),
     text('Key'),
     text('Till'),
+    // Where the goods are (see core/fulfilment.ts) and the carrier's tracking number.
+    { header: 'Fulfilment', type: 'enum', allowed: FULFILMENTS, addedLater: true },
+    { header: 'Tracking', type: 'text', addedLater: true },
   ],
 };
 

@@ -135,6 +135,9 @@ export type ProblemCode =
   | 'payments-mismatch'
   | 'stock-short'
   | 'unknown-customer'
+  | 'credit-refused'
+  | 'unknown-order'
+  | 'not-returnable'
   | 'bad-input'
   | 'busy';
 
