@@ -44,7 +44,7 @@ export function setUpLedger(p: Pick<Platform, 'workbook' | 'lock'>): SetupReport
     }
 
     const settings = readSettings(wb);
-    const env = { timeZone: wb.timeZone() };
+    const env = { timeZone: wb.timeZone(), locale: wb.locale() };
     const rows = SETTING_SPECS.filter((s) => !settings.rowOf.has(s.key)).map((s) => ({
       Key: s.key,
       Value: s.initial(env),

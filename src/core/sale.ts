@@ -92,11 +92,9 @@ export function settle(total: Minor, payments: readonly Payment[], exponent = 2)
   let change = 0;
   for (const p of payments) {
     if (!PAYMENT_METHODS.includes(p.method)) {
-      throw new SaleProblem('bad-input', `"${p.method}" is not a payment method: use cash or card.`);
+      throw new SaleProblem('bad-input', `"${p.method}" is not a payment method: use cash, card or credit.`);
     }
-    if (p.method === 'credit') {
-      throw new SaleProblem('bad-input', 'Store credit cannot be taken yet: use cash or card.');
-    }
+    // Store credit: whether the customer has that much is checked by the app, under the lock.
     if (!Number.isInteger(p.amount) || p.amount <= 0) {
       throw new SaleProblem('payments-mismatch', `A ${p.method} payment must be more than 0.`);
     }

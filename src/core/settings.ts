@@ -25,7 +25,22 @@ export interface Settings {
   importFrom: string;
   /** Invoice series (src/core/invoice/series.ts); the default T, W, F, R when the value is empty. */
   invoiceSeries: Series[];
+  /** ISO 3166 alpha-2 country of the shop: the default for phone numbers typed without +code. */
+  country: string;
+  /** The loyalty credit programme (src/core/loyalty). */
+  loyalty: LoyaltyRules;
   schemaVersion: number;
+}
+
+export interface LoyaltyRules {
+  /** % of the net amount paid (not with credit) given back as credit: 5 means 5 %. */
+  earnPercent: number;
+  /** Smallest purchase (paid other than with credit, VAT included) that earns, in major units. */
+  minimumPurchase: number;
+  /** Months before earned credit expires; null: never. */
+  expiryMonths: number | null;
+  /** Whether paid web orders earn credit too. */
+  onWebOrders: boolean;
 }
 
 export type SettingValue = string | number | boolean;
@@ -33,7 +48,7 @@ export type SettingValue = string | number | boolean;
 interface SettingSpec {
   key: string;
   /** The default written by "Set up ledger"; a function when it depends on the spreadsheet. */
-  initial: (env: { timeZone: string }) => SettingValue;
+  initial: (env: { timeZone: string; locale?: string }) => SettingValue;
   note: string;
 }
 
@@ -51,6 +66,11 @@ export const SETTING_KEYS = {
   sellerTaxId: 'Seller tax ID',
   importFrom: 'Import from',
   invoiceSeries: 'Invoice series',
+  country: 'Country',
+  loyaltyEarnPercent: 'Loyalty earn %',
+  loyaltyMinimumPurchase: 'Loyalty minimum purchase',
+  loyaltyExpiryMonths: 'Loyalty expiry months',
+  loyaltyOnWebOrders: 'Loyalty on web orders',
   schemaVersion: 'Schema version',
 } as const;
 
@@ -83,6 +103,23 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: () => '',
     note: 'CODE: purpose; … (empty: T till, W web, F full, R corrective)',
   },
+  {
+    key: K.country,
+    initial: (env) => countryOfLocale(env.locale ?? ''),
+    note: 'ISO country code, such as ES: phone numbers without +code are of this country',
+  },
+  { key: K.loyaltyEarnPercent, initial: () => 5, note: 'loyalty credit: % of the net paid, 0 turns it off' },
+  { key: K.loyaltyMinimumPurchase, initial: () => 0, note: 'loyalty credit: smallest purchase that earns' },
+  {
+    key: K.loyaltyExpiryMonths,
+    initial: () => '',
+    note: 'loyalty credit: months until it expires (empty: never)',
+  },
+  {
+    key: K.loyaltyOnWebOrders,
+    initial: () => true,
+    note: 'loyalty credit: TRUE when web orders earn it too',
+  },
   { key: K.schemaVersion, initial: () => 1, note: 'set by Shop Ledger: do not edit' },
 ];
 
@@ -106,6 +143,12 @@ function bool(v: SettingValue): boolean | null {
   return null;
 }
 
+/** 'es_ES' → 'ES'; 'ES' when the locale names no country (the ledger's home market). */
+export function countryOfLocale(locale: string): string {
+  const m = /^[a-z]{2,3}[_-]([A-Za-z]{2})\b/.exec(locale.trim());
+  return m ? m[1].toUpperCase() : 'ES';
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -121,7 +164,7 @@ function isTimeZone(tz: string): boolean {
  */
 export function parseSettings(
   values: Readonly<Record<string, SettingValue>>,
-  env: { timeZone: string },
+  env: { timeZone: string; locale?: string },
 ): { settings: Settings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   const raw = (key: string): SettingValue => {
@@ -147,6 +190,12 @@ export function parseSettings(
   const timeZone = String(raw(K.timeZone)).trim();
   const schemaVersion = Number(raw(K.schemaVersion));
   const series = parseSeriesSetting(String(raw(K.invoiceSeries)));
+  const country = String(raw(K.country)).trim().toUpperCase();
+  const earnPercent = Number(raw(K.loyaltyEarnPercent));
+  const minimumPurchase = Number(raw(K.loyaltyMinimumPurchase));
+  const expiryRaw = values[K.loyaltyExpiryMonths];
+  const expiryMonths = expiryRaw === undefined || String(expiryRaw).trim() === '' ? null : Number(expiryRaw);
+  const onWebOrders = bool(raw(K.loyaltyOnWebOrders));
 
   const settings: Settings = {
     currency: /^[A-Z]{3}$/.test(currency)
@@ -197,6 +246,38 @@ export function parseSettings(
           `The invoice series cannot be read: ${series.errors.join(' ')} Until fixed, the default series T, W, F, R are used.`,
           DEFAULT_SERIES.map((s) => ({ ...s })),
         ),
+    country: /^[A-Z]{2}$/.test(country)
+      ? country
+      : fallback(K.country, `"${country}" is not a country code. Use two letters, like ES.`, 'ES'),
+    loyalty: {
+      earnPercent:
+        Number.isFinite(earnPercent) && earnPercent >= 0 && earnPercent <= 100
+          ? earnPercent
+          : fallback(
+              K.loyaltyEarnPercent,
+              `"${raw(K.loyaltyEarnPercent)}" must be a percentage from 0 to 100, like 5.`,
+              5,
+            ),
+      minimumPurchase:
+        Number.isFinite(minimumPurchase) && minimumPurchase >= 0
+          ? minimumPurchase
+          : fallback(
+              K.loyaltyMinimumPurchase,
+              `"${raw(K.loyaltyMinimumPurchase)}" must be an amount, 0 or more, like 10.`,
+              0,
+            ),
+      expiryMonths:
+        expiryMonths === null || (Number.isInteger(expiryMonths) && expiryMonths > 0)
+          ? expiryMonths
+          : fallback(
+              K.loyaltyExpiryMonths,
+              `"${expiryRaw}" must be a whole number of months, like 12, or empty for never.`,
+              null,
+            ),
+      onWebOrders:
+        onWebOrders ??
+        fallback(K.loyaltyOnWebOrders, `"${raw(K.loyaltyOnWebOrders)}" is not TRUE or FALSE.`, true),
+    },
     schemaVersion: Number.isInteger(schemaVersion) ? schemaVersion : 1,
   };
   for (const loc of settings.webStockLocations) {

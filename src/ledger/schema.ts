@@ -186,7 +186,36 @@ export const CUSTOMERS: TabSpec = {
     text('Key'),
     // Beyond the contract: the customer's id in each web shop, "shop:id" separated by spaces.
     text('Shop IDs'),
+    // The sum of the customer's Loyalty entries: a cache, updated in the same commit, rebuildable.
+    { header: 'Loyalty balance', type: 'money', addedLater: true },
+    // The surviving customer's ID once this one was merged into it; nothing is deleted.
+    { header: 'Merged into', type: 'text', addedLater: true },
+    // What the customer agreed to (e.g. "marketing 2026-03-01"), as typed.
+    { header: 'Consent', type: 'text', addedLater: true },
   ],
+};
+
+export const LOYALTY_KINDS = ['earn', 'redeem', 'reverse', 'expire', 'adjust'] as const;
+
+/**
+ * Loyalty credit, an append-only ledger of money: a customer's balance is the sum of Amount.
+ * earn +, redeem − (a hold for an online code too), reverse (− of an earn, + of a redeem, on a
+ * refund), expire −, adjust ± (a merge, credit given as a refund). Never edited.
+ */
+export const LOYALTY: TabSpec = {
+  name: 'Loyalty',
+  key: 'Entry ID',
+  columns: [
+    text('Entry ID', true),
+    when('Time', true),
+    text('Customer ID', true),
+    money('Amount', true),
+    oneOf('Kind', LOYALTY_KINDS, true),
+    text('Order ID'),
+    when('Expires'),
+    text('Key'),
+  ],
+  warnOnEdit: 'Loyalty entries are never edited: add an adjust entry instead.',
 };
 
 export const TILL_SESSIONS: TabSpec = {
@@ -388,6 +417,7 @@ export const TABS: readonly TabSpec[] = [
   ORDER_LINES,
   PAYMENTS,
   CUSTOMERS,
+  LOYALTY,
   TILL_SESSIONS,
   TILL_CASH,
   TRANSFERS,

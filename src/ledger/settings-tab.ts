@@ -34,7 +34,7 @@ export function readSettings(wb: Workbook, tabs?: readonly string[]): LoadedSett
     const v = table.get(row, 'Value');
     values[key] = v instanceof Date ? v.toISOString() : v;
   }
-  const parsed = parseSettings(values, { timeZone: wb.timeZone() });
+  const parsed = parseSettings(values, { timeZone: wb.timeZone(), locale: wb.locale() });
   for (const p of parsed.problems) {
     const row = rowOf.get(p.key);
     problems.push({

@@ -17,6 +17,7 @@
  * a check, and a difference of more than a cent is listed, never "fixed".
  */
 import { Catalogue } from '../../core/catalogue';
+import { normalisePhone } from '../../core/customer/identifiers';
 import { allocate, currencyExponent, formatDecimal } from '../../core/money';
 import { priceDocument } from '../../core/pricing';
 import { applyMoves, type Move, type MoveReason, reservedAt } from '../../core/stock';
@@ -38,8 +39,11 @@ import {
 } from '../../ledger/table';
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
+import { cardFor } from '../customers/card';
+import { survivorId } from '../customers/survivor';
 import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
+import { earnOnImport, type PaidWebOrder } from '../loyalty/web-credit';
 import { takeIds } from '../sequence';
 import { updateSummariesForRows } from '../summaries/update-summaries';
 
@@ -181,6 +185,7 @@ export function importOrders(
       });
     };
     const customerChanges: RowChange[] = [];
+    const paidNow: PaidWebOrder[] = [];
     const problems: SyncProblem[] = [];
     const report: ImportReport = { ordersNew: 0, ordersUpdated: 0, problems, skusChanged: [] };
 
@@ -211,7 +216,7 @@ export function importOrders(
         if (shopId && !ids.split(' ').includes(shopId)) {
           customerChanges.push({ row, values: { 'Shop IDs': ids ? `${ids} ${shopId}` : shopId } });
         }
-        return parseText(customers.get(row, 'Customer ID'));
+        return survivorId(customers, row); // a merged customer's orders go to the survivor
       }
       const made = newCustomerEmails.get(email);
       if (made) return made;
@@ -230,7 +235,8 @@ export function importOrders(
         'Customer ID': id,
         Name: o.customer.name,
         Email: email,
-        Phone: o.customer.phone,
+        Phone: normalisePhone(o.customer.phone, ctx.settings.country).value,
+        'Loyalty card': cardFor(id),
         Created: new Date(o.created),
         Key: `${shop}:customer:${o.customer.externalId || email}`,
         'Shop IDs': shopId,
@@ -314,6 +320,14 @@ export function importOrders(
         }
       }
       if (PAID_LIKE.has(o.status) && !PAID_LIKE.has(oldStatus)) {
+        paidNow.push({
+          customerId: record['Customer ID'],
+          orderId,
+          key,
+          net: o.net,
+          total: o.total,
+          currency: o.currency,
+        });
         o.payments.forEach((pay, i) => {
           paymentRows.push({
             'Payment ID': `${orderId}/P${i + 1}`,
@@ -551,6 +565,7 @@ export function importOrders(
     }
     appendRows(wb, customers, customerRows);
     updateRows(wb, customers, customerChanges);
+    earnOnImport(p, ctx, paidNow, now, customers);
     appendRows(
       wb,
       problemsTab,

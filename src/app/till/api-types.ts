@@ -56,6 +56,10 @@ export interface CustomerSummary {
   email: string;
   phone: string;
   loyaltyCard: string;
+  /** Store credit in minor units (the Customers cache). */
+  balance?: number;
+  /** What could not be normalised (an email or a phone kept as typed), for the till to show. */
+  warnings?: string[];
 }
 
 export interface NewCustomer {
@@ -120,6 +124,8 @@ export interface Receipt {
   tendered: number;
   change: number;
   customer: { customerId: string; name: string } | null;
+  /** Store credit on this sale: taken as payment, earned, and the balance left; null without a customer. */
+  loyalty?: { redeemed: number; earned: number; balance: number } | null;
   currency: string;
   exponent: number;
   /** True when the key had been recorded already: this is the receipt of that first commit. */
@@ -135,6 +141,7 @@ export type ProblemCode =
   | 'payments-mismatch'
   | 'stock-short'
   | 'unknown-customer'
+  | 'credit-refused'
   | 'credit-refused'
   | 'unknown-order'
   | 'not-returnable'

@@ -20,6 +20,7 @@ import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
 import { issueInvoice } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
+import { CreditRefused, checkCredit, creditOnSale } from '../loyalty/till-credit';
 import { takeIds } from '../sequence';
 import { updateSummaries } from '../summaries/update-summaries';
 import type { Receipt, SaleDraft } from './api-types';
@@ -84,6 +85,14 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
         refuse('unknown-customer', `No customer with ID ${draft.customerId}: pick the customer again.`);
       const [row] = wb.readRows(CUSTOMERS.name, rows[0], 1);
       customer = { customerId: draft.customerId, name: String(row[customers.col('Name')] ?? '') };
+    }
+    // Store credit is checked against the balance here, under the lock, before anything is written.
+    const credit = settlement.payments.filter((x) => x.method === 'credit').reduce((s, x) => s + x.amount, 0);
+    try {
+      checkCredit(wb, ctx, customer?.customerId ?? '', credit);
+    } catch (e) {
+      if (e instanceof CreditRefused) refuse('credit-refused', e.message);
+      throw e;
     }
 
     const now = p.clock.now();
@@ -201,6 +210,15 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
       ]);
     }
 
+    const loyalty = customer
+      ? creditOnSale(
+          p,
+          ctx,
+          { customerId: customer.customerId, orderId, key, net: priced.net, total: priced.total, credit },
+          now,
+        )
+      : null;
+
     // The live summaries: the rows this sale touches.
     updateSummaries(wb, ctx, [
       {
@@ -263,6 +281,7 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
       tendered: settlement.tendered,
       change: settlement.change,
       customer,
+      loyalty,
       currency: ctx.settings.currency,
       exponent: ctx.cells.exponent,
       replayed: false,

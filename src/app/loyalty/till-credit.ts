@@ -1,0 +1,96 @@
+/**
+ * Loyalty at the till, inside the sale's commit: store credit is checked against the
+ * customer's balance under the lock (so two tills cannot spend the same credit), then the
+ * sale writes a `redeem` entry for the credit taken and an `earn` entry for what it earns.
+ * Keys derive from the sale's key, so a retry never redeems or earns twice.
+ */
+import { addMonths, earnAmount, redeemProblem } from '../../core/loyalty';
+import { formatDecimal, toMinor } from '../../core/money';
+import type { Workbook } from '../../platform/workbook';
+import type { LedgerContext } from '../ledger-context';
+import { findCustomerRow } from './customer-row';
+import { type LoyaltyPorts, postLoyalty } from './post-entries';
+
+export class CreditRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CreditRefused';
+  }
+}
+
+/** Throws CreditRefused with a message for the till when the credit cannot be taken. */
+export function checkCredit(wb: Workbook, ctx: LedgerContext, customerId: string, amount: number): void {
+  if (amount === 0) return;
+  const customer = customerId ? findCustomerRow(wb, ctx, customerId) : null;
+  const problem = redeemProblem(
+    {
+      customerId: customerId ?? '',
+      known: customer !== null,
+      mergedInto: customer?.mergedInto ?? '',
+      balance: customer?.balance ?? 0,
+      amount,
+    },
+    (m) => formatDecimal(m, ctx.cells.exponent),
+  );
+  if (problem) throw new CreditRefused(problem);
+}
+
+export interface SaleCredit {
+  /** Credit taken as payment. */
+  redeemed: number;
+  earned: number;
+  /** The balance after the sale. */
+  balance: number;
+}
+
+/** The rules' minimum purchase in minor units. */
+export function earnRules(ctx: LedgerContext) {
+  return {
+    earnPercent: ctx.settings.loyalty.earnPercent,
+    minimumPurchase: toMinor(ctx.settings.loyalty.minimumPurchase, ctx.cells.exponent),
+  };
+}
+
+export function expiresFrom(ctx: LedgerContext, now: number): number | null {
+  const months = ctx.settings.loyalty.expiryMonths;
+  return months === null ? null : addMonths(now, months);
+}
+
+/** Writes the sale's redeem and earn entries; checkCredit ran before, under the same lock. */
+export function creditOnSale(
+  p: LoyaltyPorts,
+  ctx: LedgerContext,
+  sale: { customerId: string; orderId: string; key: string; net: number; total: number; credit: number },
+  now: number,
+): SaleCredit {
+  const earned = earnAmount(
+    { net: sale.net, total: sale.total, paidWithCredit: sale.credit },
+    earnRules(ctx),
+  );
+  const posted = postLoyalty(
+    p,
+    ctx,
+    [
+      {
+        customerId: sale.customerId,
+        amount: -sale.credit,
+        kind: 'redeem',
+        orderId: sale.orderId,
+        expires: null,
+        key: `${sale.key}:redeem`,
+      },
+      {
+        customerId: sale.customerId,
+        amount: earned,
+        kind: 'earn',
+        orderId: sale.orderId,
+        expires: expiresFrom(ctx, now),
+        key: `${sale.key}:earn`,
+      },
+    ],
+    now,
+  );
+  const balance =
+    posted.balances.get(sale.customerId) ?? findCustomerRow(p.workbook, ctx, sale.customerId)?.balance ?? 0;
+  return { redeemed: sale.credit, earned, balance };
+}
