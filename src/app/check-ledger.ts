@@ -4,10 +4,7 @@
  * Transfers add up to, and the Invoices tab's numbering (gaps, duplicates, order) and hash chain
  * (rows edited by hand, rows deleted, inserted or moved), each named by its row.
  */
-import { verifyChain } from '../core/invoice/chain';
-import { numberingProblems } from '../core/invoice/numbering';
 import { DEFAULT_SERIES } from '../core/invoice/series';
-import { chainRow } from '../ledger/invoices';
 
 import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
@@ -18,6 +15,7 @@ import { duplicateKeys, readTable, validateTable } from '../ledger/table';
 import { readTransfers } from '../ledger/transfers';
 import type { Digest } from '../platform/digest';
 import type { Workbook } from '../platform/workbook';
+import { invoiceTabProblems } from './invoices/verify-invoices';
 import { loadContext } from './ledger-context';
 import { stockDrift } from './stock/stock-drift';
 
@@ -56,22 +54,8 @@ export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): C
   // Invoices: their cells, then the numbering and the hash chain, each problem naming its row.
   const invoices = guard(INVOICES.name, () => readTable(wb, INVOICES, ctx.tabs));
   if (invoices) {
-    problems.push(...validateTable(invoices, ctx.cells));
-    const at = (row: number) => ({ tab: INVOICES.name, cell: `A${row}` });
     const series = loaded?.settings.invoiceSeries ?? DEFAULT_SERIES;
-    const numbered = invoices.rows.map((r) => ({
-      row: r.rowNumber,
-      invoiceNo: String(invoices.get(r, 'Invoice No')).trim(),
-    }));
-    for (const x of numberingProblems(numbered, series)) {
-      problems.push({ ...at(x.rows[0]), message: x.message });
-    }
-    if (digest) {
-      const chain = invoices.rows.map((r) => chainRow(invoices, r, ctx.cells));
-      for (const x of verifyChain(digest, chain, ctx.cells.exponent)) {
-        problems.push({ ...at(x.row), message: x.message });
-      }
-    }
+    problems.push(...invoiceTabProblems(invoices, series, ctx.cells, digest));
   }
 
   const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS, INVOICES];

@@ -3,7 +3,7 @@
  * breakdown and the hashes are text, written exactly as the hash chain reads them.
  */
 import type { ChainInvoice, ChainRow } from '../core/invoice/chain';
-import { formatDecimal, parseMoney } from '../core/money';
+import { currencyExponent, formatDecimal, parseMoney } from '../core/money';
 import type { CellValue } from '../platform/workbook';
 import { type CellContext, moneyCell, parseText } from './cells';
 import type { Record_, Row, Table } from './table';
@@ -12,6 +12,17 @@ export interface InvoiceRow extends ChainInvoice {
   customerId: string;
   hash: string;
   previousHash: string;
+  /** The idempotency key of the request that issued it (full invoices); '' otherwise. */
+  key?: string;
+}
+
+/**
+ * The decimals of an invoice's amounts: its own currency's when the row names one, else the
+ * ledger's (rows issued before the Currency column are in the ledger's currency).
+ */
+export function invoiceExponent(currency: string | undefined, ctx: CellContext): number {
+  const code = (currency ?? '').trim();
+  return code === '' ? ctx.exponent : currencyExponent(code);
 }
 
 /** The VAT breakdown as written in its cell: "21:9.92:2.08; 10:5.00:0.50". */
@@ -37,7 +48,8 @@ export function parseBreakdownCell(text: string, exponent: number): ChainInvoice
     });
 }
 
-export function invoiceRecord(invoice: InvoiceRow, ctx: CellContext): Record_ {
+export function invoiceRecord(invoice: InvoiceRow, ledger: CellContext): Record_ {
+  const ctx = { exponent: invoiceExponent(invoice.currency, ledger) };
   return {
     'Invoice No': invoice.invoiceNo,
     Series: invoice.series,
@@ -53,6 +65,10 @@ export function invoiceRecord(invoice: InvoiceRow, ctx: CellContext): Record_ {
     Corrects: invoice.corrects,
     Hash: invoice.hash,
     'Previous hash': invoice.previousHash,
+    Currency: invoice.currency ?? '',
+    'Customer name': invoice.customerName ?? '',
+    'Customer address': invoice.customerAddress ?? '',
+    Key: invoice.key ?? '',
   };
 }
 
@@ -66,8 +82,11 @@ function amount(v: CellValue, exponent: number): number {
 }
 
 /** A row of the Invoices tab as the hash chain sees it. */
-export function invoiceOfRow(table: Table, row: Row, ctx: CellContext): InvoiceRow {
-  const t = (h: string) => parseText(table.get(row, h));
+export function invoiceOfRow(table: Table, row: Row, ledger: CellContext): InvoiceRow {
+  // Columns added later may be missing on a ledger not set up again: they read as empty.
+  const t = (h: string) => (table.has(h) ? parseText(table.get(row, h)) : '');
+  const currency = t('Currency');
+  const ctx = { exponent: invoiceExponent(currency, ledger) };
   return {
     invoiceNo: t('Invoice No'),
     series: t('Series'),
@@ -83,12 +102,22 @@ export function invoiceOfRow(table: Table, row: Row, ctx: CellContext): InvoiceR
     corrects: t('Corrects'),
     hash: t('Hash'),
     previousHash: t('Previous hash'),
+    currency,
+    customerName: t('Customer name'),
+    customerAddress: t('Customer address'),
+    key: t('Key'),
   };
 }
 
 export function chainRow(table: Table, row: Row, ctx: CellContext): ChainRow {
   const invoice = invoiceOfRow(table, row, ctx);
-  return { row: row.rowNumber, invoice, hash: invoice.hash, previousHash: invoice.previousHash };
+  return {
+    row: row.rowNumber,
+    invoice,
+    hash: invoice.hash,
+    previousHash: invoice.previousHash,
+    exponent: invoiceExponent(invoice.currency, ctx),
+  };
 }
 
 /** An instant as ISO 8601 in a time zone, with its offset: 2026-03-01T10:15:00+01:00. */

@@ -350,6 +350,13 @@ export const INVOICES: TabSpec = {
     text('Corrects'),
     text('Hash', true),
     text('Previous hash'),
+    // Beyond the contract. Currency: the amounts' currency (a web order may be in another one
+    // than the ledger's). Customer name and address: the buyer on a full invoice (F). All three
+    // are in the hash when not empty. Key: the idempotency key of a full invoice's request.
+    { header: 'Currency', type: 'text', addedLater: true },
+    { header: 'Customer name', type: 'text', addedLater: true },
+    { header: 'Customer address', type: 'text', addedLater: true },
+    { header: 'Key', type: 'text', addedLater: true },
   ],
   warnOnEdit: 'Issued invoices are never edited: correct them with a credit note (R).',
 };

@@ -5,7 +5,7 @@
  */
 import { type DocumentLine, renderInvoiceDocument } from '../../core/invoice/document';
 import { type CellContext, parseInt_, parseMoney, parseText, parseVatRate } from '../../ledger/cells';
-import { invoiceOfRow } from '../../ledger/invoices';
+import { invoiceExponent, invoiceOfRow } from '../../ledger/invoices';
 import { LedgerError } from '../../ledger/problem';
 import { CUSTOMERS, INVOICES, ORDER_LINES } from '../../ledger/schema';
 import { findRows, readFoundRows, readHeaderTable } from '../../ledger/table';
@@ -41,6 +41,8 @@ export function invoiceDocument(wb: Workbook, invoiceNo: string): InvoiceDocumen
     number === '' ? [] : readFoundRows(wb, invoices, findRows(wb, invoices, 'Invoice No', number));
   if (found.length === 0) throw new InvoiceNotFoundError(number);
   const invoice = invoiceOfRow(invoices, found[0], ctx.cells);
+  // The lines are in the invoice's currency (a web order may be in another than the ledger's).
+  const cells = { exponent: invoiceExponent(invoice.currency, ctx.cells) };
 
   const lines: DocumentLine[] = [];
   if (invoice.orderId !== '') {
@@ -57,16 +59,17 @@ export function invoiceDocument(wb: Workbook, invoiceNo: string): InvoiceDocumen
         name: parseText(table.get(r, 'Name')),
         sku: parseText(table.get(r, 'SKU')),
         qty: qty.ok ? qty.value : Number.NaN,
-        unitPrice: money(table.get(r, 'Unit price'), ctx.cells),
-        discount: money(table.get(r, 'Discount'), ctx.cells),
+        unitPrice: money(table.get(r, 'Unit price'), cells),
+        discount: money(table.get(r, 'Discount'), cells),
         vatRate: rate.ok ? rate.value : Number.NaN,
-        total: money(table.get(r, 'Total'), ctx.cells),
+        total: money(table.get(r, 'Total'), cells),
       });
     }
   }
 
-  let customerName = '';
-  if (invoice.customerId !== '' && ctx.tabs.includes(CUSTOMERS.name)) {
+  // A full invoice carries its buyer as invoiced; other invoices show the customer's name now.
+  let customerName = invoice.customerName ?? '';
+  if (customerName === '' && invoice.customerId !== '' && ctx.tabs.includes(CUSTOMERS.name)) {
     const customers = readHeaderTable(wb, CUSTOMERS, ctx.tabs);
     const rows = readFoundRows(wb, customers, findRows(wb, customers, 'Customer ID', invoice.customerId));
     if (rows.length > 0) customerName = parseText(customers.get(rows[0], 'Name'));
@@ -74,7 +77,7 @@ export function invoiceDocument(wb: Workbook, invoiceNo: string): InvoiceDocumen
 
   const html = renderInvoiceDocument({
     seller: { name: ctx.settings.sellerName, taxId: ctx.settings.sellerTaxId },
-    currency: ctx.settings.currency,
+    currency: invoice.currency || ctx.settings.currency,
     timeZone: ctx.settings.timeZone,
     invoice: { ...invoice, customerName },
     lines,

@@ -11,7 +11,13 @@
  */
 import { hashInvoice, type Sha256Digest } from '../../core/invoice/chain';
 import { nextNumber } from '../../core/invoice/numbering';
-import { type InvoiceRow, invoiceOfRow, invoiceRecord, isoWithOffset } from '../../ledger/invoices';
+import {
+  type InvoiceRow,
+  invoiceExponent,
+  invoiceOfRow,
+  invoiceRecord,
+  isoWithOffset,
+} from '../../ledger/invoices';
 import { LedgerError } from '../../ledger/problem';
 import { INVOICES } from '../../ledger/schema';
 import { appendRows, findLastRow, type Record_, readFoundRows, readHeaderTable } from '../../ledger/table';
@@ -30,13 +36,37 @@ export interface InvoiceDraft {
   vat: number;
   total: number;
   breakdown: readonly { rate: number; base: number; vat: number }[];
-  /** The invoice number this one corrects, '' when none. */
+  /** The invoice number this one corrects (a full invoice: the one it replaces), '' when none. */
   corrects: string;
+  /** The amounts' currency; the ledger's when absent. */
+  currency?: string;
+  /** The buyer on a full invoice. */
+  customerName?: string;
+  customerAddress?: string;
+  /** The idempotency key of the request (full invoices). */
+  key?: string;
 }
 
 type Context = Pick<LedgerContext, 'tabs' | 'cells'> & {
-  settings: Pick<LedgerContext['settings'], 'invoiceSeries' | 'timeZone'>;
+  settings: Pick<LedgerContext['settings'], 'invoiceSeries' | 'timeZone'> &
+    Partial<Pick<LedgerContext['settings'], 'currency'>>;
 };
+
+/** The new columns a draft needs that the tab lacks (a ledger not set up again since). */
+function missingFor(
+  draft: InvoiceDraft,
+  table: { has(header: string): boolean },
+  ledgerCurrency: string,
+): string[] {
+  const foreign = (draft.currency ?? '') !== '' && draft.currency !== ledgerCurrency;
+  const needs: [string, string | undefined][] = [
+    ['Currency', foreign ? draft.currency : ''],
+    ['Customer name', draft.customerName],
+    ['Customer address', draft.customerAddress],
+    ['Key', draft.key],
+  ];
+  return needs.filter(([h, v]) => (v ?? '') !== '' && !table.has(h)).map(([h]) => h);
+}
 
 /** Issues one invoice and returns its number. The caller holds the lock. */
 export function issueInvoice(
@@ -91,6 +121,12 @@ export function issueInvoices(
         lastOfSeries === null ? [] : lastOfSeries === last ? tail : readFoundRows(wb, table, [lastOfSeries]);
       before = rows.map((r) => ({ invoiceNo: invoiceOfRow(table, r, ctx.cells).invoiceNo }));
     }
+    const missing = missingFor(draft, table, ctx.settings.currency ?? '');
+    if (missing.length > 0) {
+      throw new LedgerError(
+        `The Invoices tab has no ${missing.join(', ')} column: run Extensions › Shop Ledger › Set up ledger (or shop-ledger init), which adds them without touching your data, then try again.`,
+      );
+    }
     const { invoiceNo } = nextNumber(before, series, year);
     highest.set(series.code, [{ invoiceNo }]);
 
@@ -107,10 +143,15 @@ export function issueInvoices(
       total: draft.total,
       breakdown: draft.breakdown.map((b) => ({ rate: b.rate, base: b.base, vat: b.vat })),
       corrects: draft.corrects,
+      // Hashed only as stored: without the column (not set up yet) the row says no currency.
+      currency: table.has('Currency') ? (draft.currency ?? ctx.settings.currency ?? '') : '',
+      customerName: draft.customerName ?? '',
+      customerAddress: draft.customerAddress ?? '',
+      key: draft.key ?? '',
       hash: '',
       previousHash,
     };
-    invoice.hash = hashInvoice(digest, invoice, previousHash, ctx.cells.exponent);
+    invoice.hash = hashInvoice(digest, invoice, previousHash, invoiceExponent(invoice.currency, ctx.cells));
     previousHash = invoice.hash;
     records.push(invoiceRecord(invoice, ctx.cells));
     numbers.push(invoiceNo);

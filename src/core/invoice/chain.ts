@@ -6,8 +6,14 @@
  *
  * Our canonical text (version 1) is `key=value` pairs joined by '&', in this order:
  *
- *     InvoiceNo, Series, Type, Issued, OrderId, TaxId, Net, VAT, Total, Breakdown, Corrects, Previous
+ *     InvoiceNo, Series, Type, Issued, OrderId, TaxId, Net, VAT, Total, Breakdown, Corrects,
+ *     [Currency, CustomerName, CustomerAddress,] Previous
  *
+ * - Currency, CustomerName and CustomerAddress came after the first ledgers were made: each is in
+ *   the text only when it is not empty, so every row issued before them keeps its hash (their
+ *   cells are empty), and a row that has them cannot lose or change them unseen. Fixed keys in a
+ *   fixed order keep the text unambiguous. (The published VERI*FACTU vectors are computed by
+ *   verifactuHuella below, whose text is the AEAT's and does not change.)
  * - Text values are trimmed, and the characters % & = ; : are written %25 %26 %3D %3B %3A, so
  *   no value can imitate a separator: different fields always give different texts.
  * - Amounts are decimals with the currency's decimals (2 unless said): 1210 → 12.10, -5 → -0.05.
@@ -41,8 +47,13 @@ export interface ChainInvoice {
   vat: Minor;
   total: Minor;
   breakdown: readonly { rate: number; base: Minor; vat: Minor }[];
-  /** The invoice number this one corrects, '' when none. */
+  /** The invoice number this one corrects (or, for a full invoice, replaces), '' when none. */
   corrects: string;
+  /** ISO 4217 code of the amounts; '' on rows issued before the Currency column. */
+  currency?: string;
+  /** The buyer's name and address, written on a full invoice; '' otherwise. */
+  customerName?: string;
+  customerAddress?: string;
 }
 
 export const CHAIN_VERSION = 1;
@@ -85,8 +96,16 @@ export function canonical(invoice: ChainInvoice, previousHash: string, exponent 
     ['Total', formatDecimal(invoice.total, exponent)],
     ['Breakdown', breakdownText(invoice.breakdown, exponent)],
     ['Corrects', text(invoice.corrects)],
-    ['Previous', text(previousHash).toUpperCase()],
   ];
+  const optional: [string, string | undefined][] = [
+    ['Currency', invoice.currency],
+    ['CustomerName', invoice.customerName],
+    ['CustomerAddress', invoice.customerAddress],
+  ];
+  for (const [key, value] of optional) {
+    if (text(value ?? '') !== '') pairs.push([key, text(value ?? '')]);
+  }
+  pairs.push(['Previous', text(previousHash).toUpperCase()]);
   return pairs.map(([key, value]) => `${key}=${value}`).join('&');
 }
 
@@ -108,6 +127,8 @@ export interface ChainRow {
   hash: string;
   /** The Previous hash cell. */
   previousHash: string;
+  /** The decimals of this row's currency, when it has its own (else verifyChain's exponent). */
+  exponent?: number;
 }
 
 export type ChainProblemKind = 'edited' | 'broken' | 'unreadable';
@@ -162,7 +183,7 @@ export function verifyChain(digest: Sha256Digest, rows: readonly ChainRow[], exp
     }
     let expected: string;
     try {
-      expected = hashInvoice(digest, current.invoice, current.previousHash, exponent);
+      expected = hashInvoice(digest, current.invoice, current.previousHash, current.exponent ?? exponent);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       problems.push({

@@ -132,7 +132,6 @@ export function correctiveInvoice(
   rules: PricingRules,
 ): CorrectiveInvoice {
   const exponent = rules.currencyExponent ?? 2;
-  const money = (x: Minor) => formatDecimal(x, exponent);
   const number = original.invoiceNo;
   let originalDoc: PricedDocument;
   try {
@@ -262,10 +261,24 @@ export function correctiveInvoice(
   };
 
   // In total: never credit more than the original, counting the earlier corrections.
-  if (originalDoc.total >= 0 && originalDoc.total + earlierTotal + correction.total < 0) {
-    throw new CorrectionError([
-      `This correction of ${money(correction.total)} would credit more than ${number}'s total of ${money(originalDoc.total)}: earlier corrections already credit ${money(earlierTotal)}.`,
-    ]);
-  }
+  const over = overCreditError(number, originalDoc.total, earlierTotal, correction.total, exponent);
+  if (over !== null) throw new CorrectionError([over]);
   return correction;
+}
+
+/**
+ * The refusal of a correction that, with the earlier ones, would credit more than the original's
+ * total; null when it stays within it. Shared by correctiveInvoice and the web refunds, whose
+ * amounts are the shop's and not repriced here. Amounts in minor units; corrections negative.
+ */
+export function overCreditError(
+  invoiceNo: string,
+  originalTotal: Minor,
+  earlierTotal: Minor,
+  correctionTotal: Minor,
+  exponent = 2,
+): string | null {
+  if (originalTotal < 0 || originalTotal + earlierTotal + correctionTotal >= 0) return null;
+  const money = (x: Minor) => formatDecimal(x, exponent);
+  return `This correction of ${money(correctionTotal)} would credit more than ${invoiceNo}'s total of ${money(originalTotal)}: earlier corrections already credit ${money(earlierTotal)}.`;
 }

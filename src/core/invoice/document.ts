@@ -28,11 +28,13 @@ export interface DocumentInvoice {
   customerName: string;
   /** The customer's tax ID, '' when none. */
   taxId: string;
+  /** The buyer's address, written on a full invoice; '' or absent otherwise. */
+  customerAddress?: string;
   net: Minor;
   vat: Minor;
   total: Minor;
   breakdown: readonly { rate: number; base: Minor; vat: Minor }[];
-  /** The invoice number this one corrects, '' when none. */
+  /** The invoice number this one corrects (a full invoice: the simplified one it replaces), '' when none. */
   corrects: string;
   hash: string;
 }
@@ -126,7 +128,14 @@ export function renderInvoiceDocument(input: InvoiceDocumentInput): string {
   const e = escapeHtml;
   const money = (x: Minor) => e(formatMoney(x, currency));
   const rate = (r: number) => `${e(r)} %`;
-  const corrective = invoice.type.trim().toLowerCase() === 'corrective' || invoice.corrects.trim() !== '';
+  const full = invoice.type.trim().toLowerCase() === 'full';
+  const cites = invoice.corrects.trim() !== '';
+  // A full invoice replaces the simplified one it cites (VERI*FACTU F3); it corrects nothing.
+  const citation = !cites
+    ? ''
+    : full
+      ? `<div class="corrects">Replaces simplified invoice ${e(invoice.corrects)}</div>`
+      : `<div class="corrects">Corrects ${e(invoice.corrects)}</div>`;
 
   const facts: [string, string][] = [
     ['Number', e(invoice.invoiceNo)],
@@ -135,6 +144,8 @@ export function renderInvoiceDocument(input: InvoiceDocumentInput): string {
   ];
   if (invoice.customerName.trim() !== '') facts.push(['Customer', e(invoice.customerName)]);
   if (invoice.taxId.trim() !== '') facts.push(['Customer tax ID', e(invoice.taxId)]);
+  const address = (invoice.customerAddress ?? '').trim();
+  if (address !== '') facts.push(['Customer address', e(address)]);
 
   const lines = input.lines
     .map(
@@ -161,9 +172,7 @@ export function renderInvoiceDocument(input: InvoiceDocumentInput): string {
 <div class="doc">
 <header>
 <div><div class="seller">${e(seller.name)}</div><div class="muted">Tax ID: ${e(seller.taxId)}</div></div>
-<div><h1>${e(documentTitle(invoice.type))}</h1><div>${e(invoice.invoiceNo)}</div>${
-    corrective ? `<div class="corrects">Corrects ${e(invoice.corrects)}</div>` : ''
-  }</div>
+<div><h1>${e(documentTitle(invoice.type))}</h1><div>${e(invoice.invoiceNo)}</div>${citation}</div>
 </header>
 <dl>
 ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
