@@ -13,6 +13,7 @@ import { registerInvoice } from './commands/invoice';
 import { registerRebuildStock } from './commands/rebuild-stock';
 import { registerReceive } from './commands/receive';
 import { registerReport } from './commands/report';
+import { registerReturn } from './commands/return';
 import { registerSale } from './commands/sale';
 import { registerPlayground } from './commands/start';
 import { registerSync } from './commands/sync';
@@ -81,6 +82,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
 
   registerTill(root, io);
   registerSale(root, io);
+  registerReturn(root, io);
   registerPlayground(root, io);
   registerReceive(root, io);
   registerTransfer(root, io);
