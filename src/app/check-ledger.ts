@@ -9,7 +9,7 @@ import { DEFAULT_SERIES } from '../core/invoice/series';
 import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
 import { readProducts } from '../ledger/products';
-import { INVOICES, MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
+import { INVOICES, LOYALTY, MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
 import { readStock } from '../ledger/stock-tab';
 import { duplicateKeys, readTable, validateTable } from '../ledger/table';
 import { readTransfers } from '../ledger/transfers';
@@ -17,6 +17,7 @@ import type { Digest } from '../platform/digest';
 import type { Workbook } from '../platform/workbook';
 import { invoiceTabProblems } from './invoices/verify-invoices';
 import { loadContext } from './ledger-context';
+import { checkLoyalty } from './loyalty/rebuild';
 import { stockDrift } from './stock/stock-drift';
 
 export interface CheckReport {
@@ -68,5 +69,7 @@ export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): C
   if (loaded && stock && moves?.problems.length === 0 && transfers?.problems.length === 0) {
     problems.push(...stockDrift(stock, moves.moves, transfers.transfers, loaded.settings.locations));
   }
+  // Loyalty: each Customers row whose Loyalty balance is not the sum of its entries.
+  if (loaded) guard(LOYALTY.name, () => problems.push(...checkLoyalty(wb, loaded)));
   return { ok: problems.length === 0, problems };
 }

@@ -6,6 +6,8 @@
  * hourly sync is that trigger. It runs with no one at the screen, so `tick` makes no UI call
  * (no alert, no toast: its messages go to the execution log).
  */
+
+import { expireCredit } from '../app/loyalty/expire';
 import { listShops } from '../app/sync/shop-config';
 import {
   RUN_KEYS,
@@ -65,6 +67,13 @@ export function tick(_event?: unknown): void {
   };
   const reports = syncAll(platform, shopIo(platform));
   if (reports.length > 0) base.log.info(`Hourly sync: ${describeRun(reports)}`);
+  // Loyalty credit whose expiry date has passed expires here, once an hour.
+  try {
+    const expired = expireCredit(platform);
+    if (expired.entries > 0) base.log.info(`Hourly tick: ${expired.entries} loyalty credit lot(s) expired.`);
+  } catch (e) {
+    base.log.error(`Hourly tick: loyalty expiry failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Installs the hourly trigger for this person in this spreadsheet, once. */

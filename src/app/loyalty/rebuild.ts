@@ -1,0 +1,95 @@
+/**
+ * The Customers' `Loyalty balance` is a cache of the Loyalty entries' sum. Check ledger reports
+ * each row where it differs (by cell); "Rebuild loyalty" rewrites the column from the entries.
+ */
+import { balanceOf, type LoyaltyEntry } from '../../core/loyalty';
+import { formatDecimal } from '../../core/money';
+import { moneyCell, parseText } from '../../ledger/cells';
+import { readLoyalty } from '../../ledger/loyalty';
+import type { Problem } from '../../ledger/problem';
+import { CUSTOMERS, LOYALTY } from '../../ledger/schema';
+import { type RowChange, readTable, type Table, updateRows } from '../../ledger/table';
+import type { Platform } from '../../platform/platform';
+import type { Workbook } from '../../platform/workbook';
+import { underLock } from '../commit';
+import { type LedgerContext, loadContext } from '../ledger-context';
+import { cachedBalance } from './post-entries';
+
+function sums(entries: readonly LoyaltyEntry[]): Map<string, number> {
+  const by = new Map<string, LoyaltyEntry[]>();
+  for (const e of entries) by.set(e.customerId, [...(by.get(e.customerId) ?? []), e]);
+  return new Map([...by].map(([id, list]) => [id, balanceOf(list)]));
+}
+
+/** Each Customers row whose cache is not its entries' sum, and entries of no known customer. */
+export function loyaltyDrift(
+  customers: Table,
+  entries: readonly LoyaltyEntry[],
+  ctx: Pick<LedgerContext, 'cells'>,
+): Problem[] {
+  const total = sums(entries);
+  const problems: Problem[] = [];
+  const known = new Set<string>();
+  const show = (m: number) => formatDecimal(m, ctx.cells.exponent);
+  for (const row of customers.rows) {
+    const id = parseText(customers.get(row, 'Customer ID'));
+    known.add(id);
+    if (!customers.has('Loyalty balance')) continue;
+    const cached = cachedBalance(customers, row, ctx.cells);
+    const truth = total.get(id) ?? 0;
+    if (cached !== truth) {
+      problems.push({
+        tab: CUSTOMERS.name,
+        cell: customers.ref(row, 'Loyalty balance'),
+        message: `Loyalty balance of ${id} is ${show(cached)} but its Loyalty entries add up to ${show(truth)}. Run Rebuild loyalty (shop-ledger customer rebuild-balances) to rewrite the balances from the entries.`,
+      });
+    }
+  }
+  for (const id of total.keys()) {
+    if (!known.has(id)) {
+      problems.push({
+        tab: LOYALTY.name,
+        cell: '',
+        message: `Loyalty entries name the customer ${id}, who is not in the Customers tab. Put the customer back, or correct the entries' Customer ID.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** For Check ledger: both tabs read once each; nothing when either cannot be read. */
+export function checkLoyalty(wb: Workbook, ctx: Pick<LedgerContext, 'cells' | 'tabs'>): Problem[] {
+  if (!ctx.tabs.includes(LOYALTY.name) || !ctx.tabs.includes(CUSTOMERS.name)) return [];
+  const loyalty = readLoyalty(wb, ctx.cells, ctx.tabs);
+  if (loyalty.problems.length > 0) return []; // bad cells are reported by the tab's own check
+  return loyaltyDrift(readTable(wb, CUSTOMERS, ctx.tabs), loyalty.entries, ctx);
+}
+
+/** Rewrites every customer's Loyalty balance from the entries, in one write. Returns the rows changed. */
+export function rebuildLoyalty(p: Pick<Platform, 'workbook' | 'lock'>): number {
+  return underLock(p, () => {
+    const wb = p.workbook;
+    const ctx = loadContext(wb);
+    const loyalty = readLoyalty(wb, ctx.cells, ctx.tabs);
+    const customers = readTable(wb, CUSTOMERS, ctx.tabs);
+    if (!customers.has('Loyalty balance')) return 0;
+    const total = sums(loyalty.entries);
+    const changes: RowChange[] = customers.rows
+      .filter(
+        (r) =>
+          cachedBalance(customers, r, ctx.cells) !==
+          (total.get(parseText(customers.get(r, 'Customer ID'))) ?? 0),
+      )
+      .map((row) => ({
+        row,
+        values: {
+          'Loyalty balance': moneyCell(
+            total.get(parseText(customers.get(row, 'Customer ID'))) ?? 0,
+            ctx.cells,
+          ),
+        },
+      }));
+    updateRows(wb, customers, changes, { oneBlock: true });
+    return changes.length;
+  });
+}
