@@ -62,6 +62,36 @@ export interface CustomerSummary {
   warnings?: string[];
 }
 
+/** The customer card of the till: purchases in both channels, newest first, and the credit. */
+export interface CustomerCard {
+  customerId: string;
+  name: string;
+  email: string;
+  phone: string;
+  loyaltyCard: string;
+  /** The survivor's ID when this customer was merged into another; '' otherwise. */
+  mergedInto: string;
+  /** Store credit, minor units. */
+  balance: number;
+  currency: string;
+  exponent: number;
+  /** The latest orders (at most 20), newest first; `created` is ISO, `total` minor units. */
+  history: {
+    orderId: string;
+    orderNo: string;
+    type: string;
+    channel: string;
+    shop: string;
+    status: string;
+    created: string;
+    total: number;
+  }[];
+  /** All the orders, of which `history` shows the latest. */
+  ordersCount: number;
+  /** Customers merged into this one. */
+  mergedFrom: string[];
+}
+
 export interface NewCustomer {
   key: string;
   name: string;
