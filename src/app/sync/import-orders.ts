@@ -18,8 +18,10 @@
  */
 import { Catalogue } from '../../core/catalogue';
 import { normalisePhone } from '../../core/customer/identifiers';
-import { allocate, currencyExponent, formatDecimal } from '../../core/money';
+import { currencyExponent, formatDecimal } from '../../core/money';
 import { priceDocument } from '../../core/pricing';
+import { planReturn } from '../../core/returns/plan-return';
+import type { SoldLine } from '../../core/returns/return-types';
 import { applyMoves, type Move, type MoveReason, reservedAt } from '../../core/stock';
 import type { WebOrder, WebOrderLine, WebOrderProblem, WebRefund } from '../../core/web-order';
 import { moneyCell, parseText } from '../../ledger/cells';
@@ -412,11 +414,39 @@ export function importOrders(
       if (o.status === 'cancelled' && held)
         step('release', reservedAt(location), location, 'reservation release');
 
-      for (const r of o.refunds) {
+      o.refunds.forEach((r, nth) => {
         const rKey = refundKey(shop, o, r);
+        // The same use case as a return at the counter, with the shop's amounts: what the shop put
+        // back in stock is restocked at the import location, the rest moves nothing (kept or lost).
+        const plan = planReturn({
+          label: o.orderNo,
+          sold: soldOfWeb(o),
+          earlier: o.refunds.slice(0, nth).map((e) => ({
+            invoiceNo: refundKey(shop, o, e),
+            total: -e.amount,
+            lines: e.lines.map((l) => ({ sku: l.sku, qty: l.qty })),
+          })),
+          request: r.lines.map((rl) => ({
+            line: o.lines.findIndex((l) => l.externalLineId === rl.externalLineId),
+            sku: rl.sku,
+            qty: rl.qty,
+            disposition: rl.restock ? 'restock' : 'lost',
+            amount: rl.amount,
+          })),
+          restockTo: location,
+          money: { kind: 'shop', total: r.amount, orderTotal: o.total, orderVat: o.tax },
+        });
         if (!known.has(rKey)) {
           const returnId = ids.shift() as string;
-          const vat = o.total === 0 ? 0 : allocate(r.amount, [o.tax, o.total - o.tax])[0];
+          for (const text of plan.problems) {
+            problem(
+              o,
+              orderId,
+              '',
+              '',
+              `Refund ${r.refundId}: ${text} It was recorded as the shop made it; stock comes back only for what the order sold.`,
+            );
+          }
           const returnRow: Record<string, unknown> = {
             ...record,
             'Order ID': returnId,
@@ -424,63 +454,35 @@ export function importOrders(
             'External ID': `${o.externalId}-R${r.refundId}`,
             Status: 'refunded',
             Created: new Date(r.created),
-            Net: money(-(r.amount - vat), o.currency),
-            VAT: money(-vat, o.currency),
-            Total: money(-r.amount, o.currency),
+            Net: money(plan.net, o.currency),
+            VAT: money(plan.vat, o.currency),
+            Total: money(plan.total, o.currency),
             'Refund of': orderId,
             Key: rKey,
           };
           orderRows.push(returnRow as Record_);
-          const breakdown = new Map<number, { rate: number; base: number; vat: number }>();
-          r.lines.forEach((rl, i) => {
-            const original = o.lines.find((l) => l.externalLineId === rl.externalLineId);
-            const lineVat =
-              original && original.net + original.tax !== 0
-                ? allocate(rl.amount, [original.tax, original.net])[0]
-                : 0;
-            if (original?.taxRate !== null && original?.taxRate !== undefined) {
-              const b = breakdown.get(original.taxRate) ?? { rate: original.taxRate, base: 0, vat: 0 };
-              b.base -= rl.amount - lineVat;
-              b.vat -= lineVat;
-              breakdown.set(original.taxRate, b);
-            }
+          plan.lines.forEach((l, i) => {
             lineRows.push({
               'Order ID': returnId,
               Line: i + 1,
-              SKU: rl.sku,
-              Name: original?.name ?? rl.sku,
-              Qty: -rl.qty,
-              'Unit price': original ? money(original.unitPrice, o.currency) : '',
+              SKU: l.sku,
+              Name: l.name,
+              Qty: l.qty,
+              'Unit price': l.line >= 0 ? money(l.unitPrice, o.currency) : '',
               Discount: 0,
-              'VAT %': original?.taxRate ?? '',
-              Net: money(-(rl.amount - lineVat), o.currency),
-              VAT: money(-lineVat, o.currency),
-              Total: money(-rl.amount, o.currency),
-              Cost: costCell(costOf(catalogue, rl.sku, sameMoney), o.currency, money),
+              'VAT %': l.vatRate ?? '',
+              Net: money(l.net, o.currency),
+              VAT: money(l.vat, o.currency),
+              Total: money(l.total, o.currency),
+              Cost: costCell(costOf(catalogue, l.sku, sameMoney), o.currency, money),
             });
           });
-          const covered =
-            r.lines.length > 0 &&
-            r.lines.reduce((sum, l) => sum + l.amount, 0) === r.amount &&
-            r.lines.every((l) =>
-              o.lines.some((x) => x.externalLineId === l.externalLineId && x.taxRate !== null),
-            );
-          if (covered) {
-            // The return row says what the R invoice says: the VAT of the lines given back.
-            returnRow.Net = money(
-              [...breakdown.values()].reduce((sum, b) => sum + b.base, 0),
-              o.currency,
-            );
-            returnRow.VAT = money(
-              [...breakdown.values()].reduce((sum, b) => sum + b.vat, 0),
-              o.currency,
-            );
-          }
           const cited = invoiceOf.get(key);
           const wIndex = queuedW.get(key);
           if (o.currency === ctx.settings.currency && (cited !== undefined || wIndex !== undefined)) {
             // The R invoice cites the order's W invoice; an order never invoiced (imported before
-            // invoicing, or never paid) has nothing to correct, so no R is issued for it.
+            // invoicing, or never paid) has nothing to correct, so no R is issued for it. Per rate
+            // from the refunded lines when they make up the whole refund, else in the order's mix.
             invoices.push({
               draft: (issued) => ({
                 series: 'R',
@@ -488,16 +490,10 @@ export function importOrders(
                 orderId: returnId,
                 customerId: String(record['Customer ID']),
                 taxId: '',
-                // Per rate from the refunded lines when they make up the whole refund (the VAT of
-                // what was returned); otherwise split as the Orders row is, in the order's mix.
-                ...(covered
-                  ? {
-                      net: [...breakdown.values()].reduce((sum, b) => sum + b.base, 0),
-                      vat: [...breakdown.values()].reduce((sum, b) => sum + b.vat, 0),
-                    }
-                  : { net: -(r.amount - vat), vat: -vat }),
-                total: -r.amount,
-                breakdown: [...breakdown.values()],
+                net: plan.net,
+                vat: plan.vat,
+                total: plan.total,
+                breakdown: plan.breakdown,
                 corrects: cited ?? issued[wIndex as number],
               }),
               row: returnRow,
@@ -514,15 +510,15 @@ export function importOrders(
           });
           report.ordersNew++;
         }
-        const back = r.lines.filter((l) => l.restock && l.sku && catalogue.sku(l.sku));
+        const back = plan.moves.filter((m) => m.disposition === 'restock' && catalogue.sku(m.sku));
         if (back.length > 0 && !movesDone.has(`${rKey}:restock`) && movesDone.has(`${key}:ship`)) {
-          back.forEach((l, i) => {
+          back.forEach((m, i) => {
             moves.push(
               move(
                 o,
-                { sku: catalogue.sku(l.sku)?.sku ?? l.sku, qty: l.qty },
-                'Customer',
-                location,
+                { sku: catalogue.sku(m.sku)?.sku ?? m.sku, qty: m.qty },
+                m.from,
+                m.to,
                 'return',
                 `${rKey}:restock`,
                 i + 1,
@@ -531,7 +527,7 @@ export function importOrders(
           });
           movesDone.add(`${rKey}:restock`);
         }
-      }
+      });
     }
 
     const numbers = issueInvoices(
@@ -626,6 +622,21 @@ function costCell(
   money: (minor: number, currency: string) => number,
 ): number | '' {
   return cost === null ? '' : money(cost, currency);
+}
+
+/** A web order's lines as the returns use case sees them: amounts as the shop charged them. */
+function soldOfWeb(o: WebOrder): SoldLine[] {
+  return o.lines.map((l) => ({
+    sku: l.kind === 'product' ? l.sku : '',
+    name: l.name,
+    qty: l.qty,
+    unitPrice: l.unitPrice,
+    discount: l.discount,
+    vatRate: l.taxRate,
+    net: l.net,
+    vat: l.tax,
+    total: l.net + l.tax,
+  }));
 }
 
 /** What the core pricing function makes of a line, or null when the shop gave no single rate. */

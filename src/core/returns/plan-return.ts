@@ -228,8 +228,11 @@ export function planReturn(input: ReturnInput): ReturnPlan {
   if (!covered) {
     // The refund is more than its lines (shipping, a goodwill amount): split in the order's mix.
     total = money.kind === 'shop' ? -money.total : total;
-    const orderVat = input.sold.reduce((sum, s) => sum + s.vat, 0);
-    const orderTotal = input.sold.reduce((sum, s) => sum + s.total, 0);
+    const orderVat =
+      (money.kind === 'shop' ? money.orderVat : undefined) ?? input.sold.reduce((sum, s) => sum + s.vat, 0);
+    const orderTotal =
+      (money.kind === 'shop' ? money.orderTotal : undefined) ??
+      input.sold.reduce((sum, s) => sum + s.total, 0);
     vat =
       orderTotal <= 0 ? 0 : -allocate(-total, [Math.max(0, orderVat), Math.max(0, orderTotal - orderVat)])[0];
     net = total - vat;

@@ -59,7 +59,13 @@ export interface EarlierReturn {
 export type ReturnMoney =
   | { kind: 'invoice'; invoiceNo: string; rules: PricingRules }
   | { kind: 'charged' }
-  | { kind: 'shop'; total: Minor };
+  | {
+      kind: 'shop';
+      total: Minor;
+      /** The order's total and VAT as charged, to split a refund its lines do not cover. */
+      orderTotal?: Minor;
+      orderVat?: Minor;
+    };
 
 export interface ReturnInput {
   /** What the customer sees (R-000001, #1001), for messages. */
