@@ -3,6 +3,7 @@
  * The build emits a top-level forwarding function for each, because Apps Script only sees
  * top-level function declarations. Names ending in `_` would be private: none do.
  */
+import { fullInvoiceIssue, menuFullInvoice, menuVerifyInvoices } from './full-invoice';
 import { menuShowInvoice } from './invoice';
 import {
   getLedgerCheck,
@@ -26,6 +27,10 @@ export const entryPoints = {
   getLedgerCheck,
   // Show invoice: a prompt for the number, then the document in a dialog.
   menuShowInvoice,
+  // Full invoice for a ticket: the dialog, and its server call. Verify invoices: the invoice checks only.
+  menuFullInvoice,
+  fullInvoiceIssue,
+  menuVerifyInvoices,
   menuOpenTill,
   // Web-shop sync: the menu, the hourly trigger's handler, and the till sidebar's check.
   menuSyncNow,

@@ -7,6 +7,8 @@
 export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   ['Open till', 'menuOpenTill'],
   ['Show invoice', 'menuShowInvoice'],
+  ['Full invoice for a ticket', 'menuFullInvoice'],
+  ['Verify invoices', 'menuVerifyInvoices'],
   null,
   ['Sync now', 'menuSyncNow'],
   ['Shop settings', 'menuShopSettings'],
