@@ -7,6 +7,7 @@ import { LedgerError } from '../ledger/problem';
 import { LockTimeoutError } from '../platform/lock';
 import { check, describeCheck } from './commands/check';
 import { registerCount } from './commands/count';
+import { registerCustomer } from './commands/customer';
 import { DEMO_LEDGER, demo } from './commands/demo';
 import { describeInit, init } from './commands/init';
 import { registerInvoice } from './commands/invoice';
@@ -91,6 +92,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   registerReport(root, io);
   registerSync(root, io);
   registerInvoice(root, io);
+  registerCustomer(root, io);
 
   return root;
 }

@@ -35,7 +35,7 @@ function payments(pays: string[], exponent: number): { method: PaymentMethod; gi
     if (!m) throw new CliProblem(`--pay "${text}" must be METHOD:AMOUNT, like cash:20.`);
     const method = m[1].toLowerCase();
     if (method !== 'cash' && method !== 'card' && method !== 'credit') {
-      throw new CliProblem(`--pay "${text}": the method must be cash or card.`);
+      throw new CliProblem(`--pay "${text}": the method must be cash, card or credit.`);
     }
     return { method, given: parseAmount(m[2], exponent, '--pay') };
   });
@@ -59,6 +59,11 @@ export function describeReceipt(r: Receipt): string {
     `  Total ${m(r.total)} (VAT ${m(r.vat)})`,
     ...r.payments.map((p) => `  Paid ${p.method} ${m(p.amount)}`),
     ...(r.change > 0 ? [`  Change ${m(r.change)}`] : []),
+    ...(r.loyalty
+      ? [
+          `  Store credit: ${m(r.loyalty.redeemed)} used, ${m(r.loyalty.earned)} earned, ${m(r.loyalty.balance)} left`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -77,7 +82,7 @@ export function registerSale(root: Command, io: Io): void {
     )
     .option(
       '--pay <method:amount>',
-      'cash:AMOUNT handed over, or card:AMOUNT (repeat to split)',
+      'cash:AMOUNT handed over, card:AMOUNT, or credit:AMOUNT of the customer’s store credit (repeat to split)',
       collectAll,
       [],
     )
@@ -130,6 +135,13 @@ export function registerSale(root: Command, io: Io): void {
             currency: receipt.currency,
             replayed: receipt.replayed,
             payments: receipt.payments.map((x) => ({ method: x.method, amount: d(x.amount) })),
+            loyalty: receipt.loyalty
+              ? {
+                  redeemed: d(receipt.loyalty.redeemed),
+                  earned: d(receipt.loyalty.earned),
+                  balance: d(receipt.loyalty.balance),
+                }
+              : null,
           }),
         );
       } else {
