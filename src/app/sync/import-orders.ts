@@ -48,6 +48,7 @@ import { loadContext } from '../ledger-context';
 import { earnOnImport, type PaidWebOrder } from '../loyalty/web-credit';
 import { takeIds } from '../sequence';
 import { updateSummariesForRows } from '../summaries/update-summaries';
+import { webInvoiceLedger } from './web-invoices';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
@@ -154,6 +155,14 @@ export function importOrders(
     const invoiceOf = new Map<string, string>();
     /** The index in `invoices` of each order's W queued in this commit. */
     const queuedW = new Map<string, number>();
+    // Read only when needed: the Currency column, and the Ws that new refunds cite.
+    const invoiceTab = webInvoiceLedger(wb, ctx, () =>
+      page.orders.flatMap((o) => {
+        const row = known.get(orderKey(shop, o.externalId));
+        const fresh = o.refunds.some((r) => !known.has(refundKey(shop, o, r)));
+        return row && fresh ? [parseText(orders.get(row, 'Invoice No'))].filter((n) => n !== '') : [];
+      }),
+    );
     const webInvoice = (
       o: WebOrder,
       orderId: string,
@@ -182,6 +191,7 @@ export function importOrders(
           total: o.total,
           breakdown: [...breakdown.values()],
           corrects: '',
+          currency: o.currency,
         }),
         row,
       });
@@ -296,7 +306,7 @@ export function importOrders(
         PAID_LIKE.has(o.status) &&
         !PAID_LIKE.has(oldStatus) &&
         !invoiceOf.has(key) &&
-        o.currency === ctx.settings.currency;
+        (o.currency === ctx.settings.currency || invoiceTab.hasCurrency());
       if (!existing) {
         const row: Record<string, unknown> = { ...record };
         if (invoiceHere) webInvoice(o, orderId, record['Customer ID'], key, row);
@@ -479,7 +489,23 @@ export function importOrders(
           });
           const cited = invoiceOf.get(key);
           const wIndex = queuedW.get(key);
-          if (o.currency === ctx.settings.currency && (cited !== undefined || wIndex !== undefined)) {
+          const overCredit =
+            cited !== undefined || wIndex !== undefined
+              ? invoiceTab.creditRefusal(
+                  { cited: cited ?? '', queuedKey: key, total: o.total, currency: o.currency },
+                  -plan.total,
+                )
+              : null;
+          if (overCredit !== null) {
+            // Never an R for more than its W: the refund stays recorded (the shop paid it), uninvoiced.
+            problem(
+              o,
+              returnId,
+              '',
+              '',
+              `Refund ${r.refundId} was not invoiced: ${overCredit} Check the refund in the shop; the return row and its payment were recorded.`,
+            );
+          } else if (cited !== undefined || wIndex !== undefined) {
             // The R invoice cites the order's W invoice; an order never invoiced (imported before
             // invoicing, or never paid) has nothing to correct, so no R is issued for it. Per rate
             // from the refunded lines when they make up the whole refund, else in the order's mix.
@@ -495,6 +521,7 @@ export function importOrders(
                 total: plan.total,
                 breakdown: plan.breakdown,
                 corrects: cited ?? issued[wIndex as number],
+                currency: o.currency,
               }),
               row: returnRow,
             });

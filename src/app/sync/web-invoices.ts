@@ -1,0 +1,84 @@
+/**
+ * What an import needs to know of the Invoices tab, read only when it is needed, so a page with
+ * nothing to invoice costs nothing more:
+ * - whether the tab has its Currency column (a W in another currency than the ledger's is issued
+ *   only when the row can say so; Set up ledger adds the column);
+ * - for the refunds of orders invoiced earlier, each cited W's total and what the R invoices
+ *   citing it already credit: two searches (Invoice No, Corrects) for the whole page.
+ * creditRefusal then refuses an R that would credit more than its W (core overCreditError, the
+ * rule correctiveInvoice applies), counting the Rs queued in the same commit.
+ */
+import { overCreditError } from '../../core/invoice/corrective';
+import { invoiceExponent, invoiceOfRow } from '../../ledger/invoices';
+import { INVOICES } from '../../ledger/schema';
+import { findRows, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
+import type { Workbook } from '../../platform/workbook';
+import type { LedgerContext } from '../ledger-context';
+
+export interface WebInvoiceLedger {
+  /** True when the Invoices tab can record an invoice's currency. */
+  hasCurrency(): boolean;
+  /**
+   * Why an R of `refund` (positive, minor units) against `w` would credit more than `w`; null when
+   * it fits, and then it is counted for the next refund of the same W.
+   */
+  creditRefusal(
+    w: { cited: string; queuedKey: string; total: number; currency: string },
+    refund: number,
+  ): string | null;
+}
+
+export function webInvoiceLedger(
+  wb: Workbook,
+  ctx: Pick<LedgerContext, 'tabs' | 'cells'>,
+  /** The W numbers already in the ledger that this page's new refunds cite. */
+  cited: () => readonly string[],
+): WebInvoiceLedger {
+  let table: Table | null = null;
+  const tab = () => {
+    table ??= readHeaderTable(wb, INVOICES, ctx.tabs);
+    return table;
+  };
+  let known: Map<string, { total: number; credited: number }> | null = null;
+  const ledger = () => {
+    if (known) return known;
+    known = new Map();
+    const numbers = [...new Set(cited())];
+    if (numbers.length === 0) return known;
+    const t = tab();
+    for (const r of readFoundRows(wb, t, findRows(wb, t, 'Invoice No', numbers))) {
+      const inv = invoiceOfRow(t, r, ctx.cells);
+      known.set(inv.invoiceNo, { total: inv.total, credited: 0 });
+    }
+    for (const r of readFoundRows(wb, t, findRows(wb, t, 'Corrects', numbers))) {
+      const inv = invoiceOfRow(t, r, ctx.cells);
+      const w = known.get(inv.corrects);
+      // Only corrective invoices credit it (a full invoice replacing it does not).
+      if (w && inv.type.trim().toLowerCase() === 'corrective' && Number.isFinite(inv.total))
+        w.credited += inv.total;
+    }
+    return known;
+  };
+  /** What the Rs queued in this commit credit, per W (its number, or the queued order's key). */
+  const queued = new Map<string, number>();
+
+  return {
+    hasCurrency: () => tab().has('Currency'),
+    creditRefusal(w, refund) {
+      const id = w.cited || `queued:${w.queuedKey}`;
+      const found = w.cited ? ledger().get(w.cited) : { total: w.total, credited: 0 };
+      if (!found || !Number.isFinite(found.total)) return null; // unreadable: check ledger reports the row
+      const earlier = found.credited + (queued.get(id) ?? 0);
+      const name = w.cited || 'its W invoice';
+      const error = overCreditError(
+        name,
+        found.total,
+        earlier,
+        -refund,
+        invoiceExponent(w.currency, ctx.cells),
+      );
+      if (error === null) queued.set(id, (queued.get(id) ?? 0) - refund);
+      return error;
+    },
+  };
+}
