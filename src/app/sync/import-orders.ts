@@ -18,6 +18,7 @@
  */
 import { Catalogue } from '../../core/catalogue';
 import { normalisePhone } from '../../core/customer/identifiers';
+import { laterFulfilment, webFulfilment } from '../../core/fulfilment';
 import { currencyExponent, formatDecimal } from '../../core/money';
 import { priceDocument } from '../../core/pricing';
 import { planReturn } from '../../core/returns/plan-return';
@@ -70,6 +71,7 @@ export interface ImportReport {
   skusChanged: string[];
 }
 
+const REFUNDED_HERE = new Set(['partially refunded', 'refunded']);
 const PAID_LIKE = new Set(['paid', 'fulfilled', 'partially refunded', 'refunded']);
 const SHIPPED_LIKE = new Set(['fulfilled', 'partially refunded', 'refunded']);
 
@@ -297,7 +299,19 @@ export function importOrders(
         Total: money(o.total, o.currency),
         Currency: o.currency,
         Key: key,
+        Fulfilment: webFulfilment(o),
+        Tracking: o.trackingNumber,
       };
+      // A return at the counter refunded it in the ledger: the shop, not told, must not undo that.
+      if (REFUNDED_HERE.has(oldStatus) && (o.status === 'paid' || o.status === 'fulfilled'))
+        record.Status = oldStatus as WebOrder['status'];
+      // Fulfilment only moves forward (a hand-over at the counter the shop has not heard of stays).
+      const ledgerFulfilment =
+        existing && orders.has('Fulfilment') ? parseText(orders.get(existing, 'Fulfilment')) : '';
+      const ledgerTracking =
+        existing && orders.has('Tracking') ? parseText(orders.get(existing, 'Tracking')) : '';
+      record.Fulfilment = existing ? laterFulfilment(ledgerFulfilment, record.Fulfilment) : record.Fulfilment;
+      record.Tracking = o.trackingNumber || ledgerTracking;
       if (existing) {
         const no = parseText(orders.get(existing, 'Invoice No'));
         if (no) invoiceOf.set(key, no);
@@ -316,8 +330,18 @@ export function importOrders(
         });
         report.ordersNew++;
       } else {
-        const before = ['Status', 'Total', 'Customer ID'].map((h) => String(orders.get(existing, h)));
-        const after = [record.Status, String(record.Total), record['Customer ID']];
+        const before = [
+          ...['Status', 'Total', 'Customer ID'].map((h) => String(orders.get(existing, h))),
+          ledgerFulfilment,
+          ledgerTracking,
+        ];
+        const after = [
+          record.Status,
+          String(record.Total),
+          record['Customer ID'],
+          record.Fulfilment,
+          record.Tracking,
+        ];
         if (before.join('\u0000') !== after.join('\u0000')) {
           const values: Record<string, unknown> = {
             Status: record.Status,
@@ -325,6 +349,8 @@ export function importOrders(
             VAT: record.VAT,
             Total: record.Total,
             'Customer ID': record['Customer ID'],
+            Fulfilment: record.Fulfilment,
+            Tracking: record.Tracking,
           };
           if (invoiceHere) webInvoice(o, orderId, record['Customer ID'], key, values);
           orderChanges.push({ row: existing, values: values as Record_ });
@@ -469,6 +495,8 @@ export function importOrders(
             Total: money(plan.total, o.currency),
             'Refund of': orderId,
             Key: rKey,
+            Fulfilment: '',
+            Tracking: '',
           };
           orderRows.push(returnRow as Record_);
           plan.lines.forEach((l, i) => {
