@@ -218,3 +218,12 @@ test('its Sheets calls do not grow with the Invoices tab', () => {
   expect(counts[1].byMethod).toEqual(counts[0].byMethod);
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead);
 });
+
+test('with no F series in Settings › Invoice series, a clear error naming the setting, nothing written', () => {
+  const setup = tillLedger({ settings: { 'Invoice series': 'T: till; W: web; R: corrective' } });
+  const t = ticket(setup);
+  expect(() => issueFullInvoice(setup.platform, { ticket: t, ...BUYER, key: 'f' })).toThrow(
+    /no invoice series F in Settings › Invoice series \(T, W, R\)/,
+  );
+  expect(invoices(setup.env)).toHaveLength(1);
+});
