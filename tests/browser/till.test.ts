@@ -205,6 +205,11 @@ describeInBrowser('the till sidebar in chromium, on the playground', () => {
 
     await byId('commit').click();
     const orderNo = await receiptNo();
+    // Today's totals at this till count the sale, from the refresh that follows it.
+    await until("today's cash total", async () => {
+      const [method, amount] = (await textOf(byId('today-methods'))).split(' · ');
+      return method === 'Cash: 1' && cents(amount) === 3 * COFFEE.price ? true : undefined;
+    });
     await page.screenshot({ path: join(ARTIFACTS, 'till.png'), fullPage: true });
     // The README's picture is committed: written when missing, or on request, not on every run.
     if (!existsSync(DOCS_SCREENSHOT) || process.env.SHOP_LEDGER_UPDATE_SCREENSHOT === '1') {
@@ -333,5 +338,64 @@ describeInBrowser('the till sidebar in chromium, on the playground', () => {
     expect(await receiptNo()).toBe(recorded[0]['Order No']);
     expect(await textOf(byId('message'))).toContain(String(recorded[0]['Order No']));
     await page.screenshot({ path: join(ARTIFACTS, 'till-replayed.png'), fullPage: true });
+  });
+
+  test('a customer earns store credit, sees it with the history on the card, and spends it at the next sale', async () => {
+    await newPage();
+    // A new customer from the search box, put on the sale.
+    await byId('customer-search').fill('Bea Ruiz');
+    await byId('customer-new').click();
+    await page.locator('[data-testid=customer-form] input[type=email]').fill('bea@example.com');
+    await byId('customer-save').click();
+    await byId('customer').waitFor();
+    await coffeeSalePaid();
+    await byId('commit').click();
+    await receiptNo();
+    // 5 % of the net (12.90 at 10 % VAT: 11.73) is 0.58, shown as the credit left.
+    const earned = Math.floor((Math.round(COFFEE.price / 1.1) * 5) / 100);
+    await until('the credit left on the receipt', async () =>
+      (await textOf(byId('receipt'))).includes('Store credit left') ? true : undefined,
+    );
+
+    // The next sale: the customer is found by email and the card shows the credit and the history.
+    await byId('new-sale').click();
+    await byId('customer-search').fill('bea@example.com');
+    await byId('customer-search').press('Enter');
+    await byId('customer-card').waitFor();
+    await until('the balance', async () =>
+      cents(await textOf(byId('customer-balance'))) === earned ? true : undefined,
+    );
+    await byId('customer-history').click();
+    await until('one purchase in the history', async () =>
+      (await byId('customer-history-list').locator('li').count()) === 1 ? true : undefined,
+    );
+    expect(await textOf(byId('customer-history-list'))).toContain('Store');
+
+    // Store credit pays part of the coffee, cash the rest.
+    await scan(COFFEE.ean);
+    await line(COFFEE.sku).waitFor();
+    await byId('pay-credit').click();
+    await byId('credit-amount').press('Enter');
+    await byId('pay-cash').click();
+    await byId('tendered').press('Enter');
+    await until('the commit button enabled', () => byId('commit').isEnabled());
+    await byId('commit').click();
+    const orderNo = await receiptNo();
+    await until('the credit used on the receipt', async () =>
+      (await textOf(byId('receipt'))).includes('Store credit used') ? true : undefined,
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'till-credit.png'), fullPage: true });
+    const [order] = (await orders()).filter((o) => o['Order No'] === orderNo);
+    const payments = (await tab(ledger, 'Payments')).filter((x) => x['Order ID'] === order['Order ID']);
+    expect(payments.map((x) => [x.Method, cents(x.Amount)])).toEqual([
+      ['credit', earned],
+      ['cash', COFFEE.price - earned],
+    ]);
+    const loyalty = (await tab(ledger, 'Loyalty')).filter((e) => e['Order ID'] === order['Order ID']);
+    expect(loyalty.map((e) => [e.Kind, cents(e.Amount)])).toEqual([
+      ['redeem', -earned],
+      ['earn', expect.any(Number)],
+    ]);
   });
 });

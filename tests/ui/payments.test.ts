@@ -4,6 +4,7 @@ import {
   cardPayment,
   cashPayment,
   changeDue,
+  creditPayment,
   paidSum,
   paymentsComplete,
   previewChange,
@@ -178,4 +179,12 @@ describe('the sale in progress (saleFigures)', () => {
       payments,
     });
   });
+});
+
+test('store credit is at most what is due and what the customer holds', () => {
+  expect(creditPayment(500, 1200, 800)).toEqual({ method: 'credit', amount: 500 });
+  expect(creditPayment(900, 1200, 800)).toBe('over-balance');
+  expect(creditPayment(1300, 1200, 5000)).toBe('too-much');
+  expect(creditPayment(0, 1200, 800)).toBe('bad-amount');
+  expect(creditPayment(100, 0, 800)).toBe('nothing-due');
 });

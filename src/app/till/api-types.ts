@@ -92,6 +92,17 @@ export interface CustomerCard {
   mergedFrom: string[];
 }
 
+export interface CustomerMerge {
+  from: string;
+  into: string;
+  /** Credit moved, minor units. */
+  moved: number;
+  /** The survivor's balance after the merge, minor units. */
+  balance: number;
+  /** False when it had been merged into `into` already. */
+  merged: boolean;
+}
+
 export interface NewCustomer {
   key: string;
   name: string;
@@ -212,6 +223,10 @@ export interface TillApi {
   tillRefresh(till: string): TillRefresh;
   findCustomers(query: string): CustomerSummary[];
   createCustomer(input: NewCustomer): Result<CustomerSummary>;
+  /** The customer card: purchases in both channels and the store credit. */
+  customerCard(customerId: string): Result<CustomerCard>;
+  /** Merges a duplicate (`from`) into the customer that stays (`into`). */
+  mergeCustomers(input: { from: string; into: string }): Result<CustomerMerge>;
   recordSale(draft: SaleDraft): Result<Receipt>;
   openTill(input: { key: string; till: string; float: number }): Result<TillSessionInfo>;
   cashMove(input: {

@@ -2,6 +2,7 @@
 import { SaleProblem } from '../../core/sale';
 import { LedgerError } from '../../ledger/problem';
 import { LockTimeoutError } from '../../platform/lock';
+import { CustomerProblem } from '../customers/problem';
 import type { ProblemCode, Result, TillProblem } from './api-types';
 
 export class TillRefusal extends Error {
@@ -22,6 +23,11 @@ export function asResult<T>(run: () => T): Result<T> {
   } catch (e) {
     if (e instanceof TillRefusal) return { ok: false, problem: e.problem };
     if (e instanceof SaleProblem) return { ok: false, problem: { code: e.code, message: e.message } };
+    if (e instanceof CustomerProblem)
+      return {
+        ok: false,
+        problem: { code: e.code === 'unknown-customer' ? e.code : 'bad-input', message: e.message },
+      };
     if (e instanceof LockTimeoutError) return { ok: false, problem: { code: 'busy', message: e.message } };
     if (e instanceof LedgerError) return { ok: false, problem: { code: 'bad-input', message: e.message } };
     throw e;

@@ -5,6 +5,8 @@
  * `{ ok: false, problem }`; only plain data crosses (no Date).
  */
 import type { Platform } from '../../platform/platform';
+import { customerCard } from '../customers/customer-card';
+import { mergeCustomers } from '../customers/merge';
 import { receiveGoods } from '../stock/receive-goods';
 import type { TillApi } from './api-types';
 import { createCustomer, findCustomers } from './customers';
@@ -19,6 +21,8 @@ export function tillApi(platform: () => Platform): TillApi {
     tillRefresh: (till) => tillRefresh(platform(), till),
     findCustomers: (query) => findCustomers(platform().workbook, query),
     createCustomer: (input) => asResult(() => createCustomer(platform(), input)),
+    customerCard: (customerId) => asResult(() => customerCard(platform().workbook, customerId)),
+    mergeCustomers: (input) => asResult(() => mergeCustomers(platform(), input ?? { from: '', into: '' })),
     recordSale: (draft) => asResult(() => recordSale(platform(), draft)),
     openTill: (input) => asResult(() => openTill(platform(), input)),
     cashMove: (input) => asResult(() => cashMove(platform(), input)),

@@ -59,6 +59,8 @@ export async function addCustomer(form: NewCustomerForm): Promise<boolean> {
       return false;
     }
     setCustomer(result.value);
+    // An email or phone that could not be normalised was kept as typed: say so.
+    if (result.value.warnings?.length) say(result.value.warnings.join(' '), 'warn');
     return true;
   } catch (error) {
     say(t.serverFailed(reason(error)));

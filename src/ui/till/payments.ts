@@ -39,6 +39,22 @@ export function cardPayment(
   return { method: 'card', amount };
 }
 
+/**
+ * Store credit: at most what is due and what the customer holds (the server checks the balance
+ * again under the lock, so two tills cannot spend the same credit).
+ */
+export function creditPayment(
+  amount: number,
+  due: number,
+  balance: number,
+): PaymentDraft | 'nothing-due' | 'bad-amount' | 'too-much' | 'over-balance' {
+  if (due <= 0) return 'nothing-due';
+  if (!Number.isSafeInteger(amount) || amount <= 0) return 'bad-amount';
+  if (amount > due) return 'too-much';
+  if (amount > balance) return 'over-balance';
+  return { method: 'credit', amount };
+}
+
 /** The change a cash entry would give, while the person is still typing the amount. */
 export function previewChange(tendered: number | null, due: number): number {
   if (tendered === null || due <= 0) return 0;

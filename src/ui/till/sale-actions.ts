@@ -10,7 +10,7 @@ import { call } from './api';
 import * as cart from './cart';
 import { barcodeProblem, lang, t } from './i18n';
 import { looksLikeBarcode } from './lookup';
-import { cardPayment, cashPayment, removePayment } from './payments';
+import { cardPayment, cashPayment, creditPayment, removePayment } from './payments';
 import { provisionalReceipt, saleDraft, saleFigures } from './sale';
 import { changed, clearMessages, emptySale, focusNext, type SaleState, say, state } from './state';
 import { countSale, queue } from './till-data';
@@ -136,7 +136,7 @@ function amountText(minor: number, exponent: number): string {
   return lang === 'es' ? text.replace('.', ',') : text;
 }
 
-export function startPayment(method: 'cash' | 'card'): void {
+export function startPayment(method: 'cash' | 'card' | 'credit'): void {
   const data = state.data;
   if (!data || !editableSale()) return;
   const figures = saleFigures(state.sale, data, t.badDiscount);
@@ -148,7 +148,10 @@ export function startPayment(method: 'cash' | 'card'): void {
     say(figures.due < 0 ? t.overpaid(amountText(-figures.due, data.exponent)) : t.nothingToPay, 'warn');
     return;
   }
-  state.sale.entry = { method, text: amountText(figures.due, data.exponent) };
+  // Store credit offers what the customer holds, up to what is due.
+  const balance = state.sale.customer?.balance ?? 0;
+  const offer = method === 'credit' ? Math.min(figures.due, balance) : figures.due;
+  state.sale.entry = { method, text: amountText(offer, data.exponent) };
   focusNext('entry');
 }
 
@@ -177,9 +180,13 @@ export function confirmEntry(): void {
   const payment =
     entry.method === 'cash'
       ? cashPayment(figures.entryAmount, figures.due)
-      : cardPayment(figures.entryAmount, figures.due);
+      : entry.method === 'credit'
+        ? creditPayment(figures.entryAmount, figures.due, state.sale.customer?.balance ?? 0)
+        : cardPayment(figures.entryAmount, figures.due);
   if (typeof payment === 'string') {
     if (payment === 'nothing-due') say(t.nothingToPay, 'warn');
+    else if (payment === 'over-balance')
+      say(t.creditTooMuch(amountText(state.sale.customer?.balance ?? 0, data.exponent)));
     else if (payment === 'too-much') say(t.cardTooMuch(amountText(figures.due, data.exponent)));
     else say(t.badAmount);
     return;

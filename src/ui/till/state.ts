@@ -13,7 +13,7 @@ export const DEFAULT_TILL = 'Till 1';
 
 /** A payment being typed: the method chosen and the amount field's text. */
 export interface PaymentEntry {
-  method: 'cash' | 'card';
+  method: 'cash' | 'card' | 'credit';
   text: string;
 }
 

@@ -8,6 +8,7 @@ import { postLoyalty } from '../../../src/app/loyalty/post-entries';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { createCustomer, findCustomers } from '../../../src/app/till/customers';
 import { recordSale } from '../../../src/app/till/record-sale';
+import { tillApi } from '../../../src/app/till/till-api';
 import { cashSale, MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
 import { productLine, webOrder } from '../../helpers/web-orders';
 
@@ -247,4 +248,24 @@ test('forget blanks the personal fields, keeps the row, credit, orders and invoi
   expect(forgetCustomer(platform, ana.customerId).changed).toBe(false);
   expect(findCustomers(platform.workbook, 'ana@example.com')).toEqual([]);
   expect(checkLedger(platform.workbook).problems).toEqual([]);
+});
+
+test('the till API answers the card and the merge as plain results; refusals are { ok: false } with the message', () => {
+  const { platform, ana, dup } = twoCustomers();
+  const api = tillApi(() => platform as never);
+  const card = api.customerCard(ana.customerId);
+  expect(card).toMatchObject({ ok: true, value: { customerId: ana.customerId, balance: 100 } });
+  expect(api.customerCard('C-404')).toEqual({
+    ok: false,
+    problem: { code: 'unknown-customer', message: 'No customer with ID C-404 in the Customers tab.' },
+  });
+  expect(api.mergeCustomers({ from: ana.customerId, into: ana.customerId })).toMatchObject({
+    ok: false,
+    problem: { code: 'bad-input', message: expect.stringMatching(/into itself/) },
+  });
+  expect(api.mergeCustomers({ from: dup.customerId, into: ana.customerId })).toEqual({
+    ok: true,
+    value: { from: dup.customerId, into: ana.customerId, moved: 500, balance: 600, merged: true },
+  });
+  expect(api.findCustomers(ana.email)[0]).toMatchObject({ customerId: ana.customerId, balance: 600 });
 });

@@ -5,6 +5,7 @@ import { addCustomer, MIN_QUERY, searchCustomers } from '../customers';
 import { t } from '../i18n';
 import { setCustomer } from '../sale-actions';
 import type { AppState } from '../state';
+import { customerCardView } from './customer-card';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -149,7 +150,8 @@ export function customerView() {
     none,
     form,
   );
-  const el = h('div', { class: 'customer' }, label, chosen, picker);
+  const card = customerCardView();
+  const el = h('div', { class: 'customer' }, label, chosen, card.el, picker);
   setForm(false);
   showResults([]);
 
@@ -157,6 +159,7 @@ export function customerView() {
     el,
     update(state: AppState) {
       const c = state.sale.customer;
+      card.update(state);
       setText(label, t.customer);
       show(chosen, c !== null);
       show(picker, c === null);

@@ -49,6 +49,14 @@ export function paymentView() {
     on: { click: () => actions.startPayment('card') },
   });
 
+  // Store credit: shown when the sale's customer holds some.
+  const credit = h('button', {
+    class: 'pay',
+    testid: 'pay-credit',
+    attrs: { type: 'button' },
+    on: { click: () => actions.startPayment('credit') },
+  });
+
   // The payment being entered. One field: cash handed over, or the card amount.
   const entryLabel = h('span');
   const entryInput = h('input', {
@@ -126,7 +134,7 @@ export function paymentView() {
   const el = h(
     'div',
     { class: 'payment-area' },
-    h('div', { class: 'pay-buttons' }, cash, card),
+    h('div', { class: 'pay-buttons' }, cash, card, credit),
     entry,
     list,
     dueRow,
@@ -145,14 +153,20 @@ export function paymentView() {
       const canPay = sale.cart.length > 0 && !figures.blocked && figures.due > 0 && !sale.committing;
       setText(cash, t.method.cash);
       setText(card, t.method.card);
-      cash.disabled = card.disabled = !canPay;
+      cash.disabled = card.disabled = credit.disabled = !canPay;
+      const balance = sale.customer?.balance ?? 0;
+      show(credit, balance > 0);
+      setText(credit, `${t.method.credit} (${money(balance)})`);
+      credit.classList.toggle('chosen', sale.entry?.method === 'credit');
       cash.classList.toggle('chosen', sale.entry?.method === 'cash');
       card.classList.toggle('chosen', sale.entry?.method === 'card');
 
       show(entry, sale.entry !== null);
       if (sale.entry) {
-        entryInput.dataset.testid = sale.entry.method === 'cash' ? 'tendered' : 'card-amount';
-        setText(entryLabel, sale.entry.method === 'cash' ? t.tendered : `${t.method.card} · ${t.amount}`);
+        const m = sale.entry.method;
+        entryInput.dataset.testid =
+          m === 'cash' ? 'tendered' : m === 'card' ? 'card-amount' : 'credit-amount';
+        setText(entryLabel, m === 'cash' ? t.tendered : `${t.method[m]} · ${t.amount}`);
         setValue(entryInput, sale.entry.text);
         entryInput.setAttribute('aria-invalid', String(figures.entryAmount === null));
       }
