@@ -24,7 +24,7 @@ import { moveRecord } from '../../ledger/movements';
 import { readProducts } from '../../ledger/products';
 import { MOVEMENTS, PAYMENTS } from '../../ledger/schema';
 import { readStock, writeBalances } from '../../ledger/stock-tab';
-import { appendRows, findRows, type Record_, readHeaderTable, updateRows } from '../../ledger/table';
+import { appendRows, findRows, readHeaderTable, updateRows } from '../../ledger/table';
 import { readSessions, sessionRecord } from '../../ledger/till-sessions';
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
