@@ -39,14 +39,29 @@ export interface TillState {
   pricing: { pricesIncludeVat: boolean; vatRounding: 'line' | 'document' };
   oversellPolicy: 'refuse' | 'warn';
   session: TillSessionInfo | null;
+  /** This till's takings today (ledger's time zone), from its sessions: src/core/till-today.ts. */
+  today: TillToday;
   products: TillProduct[];
   refreshedAt: string;
+}
+
+export interface TillToday {
+  /** 'YYYY-MM-DD' in the ledger's time zone. */
+  day: string;
+  /** Sessions of this till opened today. */
+  sessions: number;
+  salesCount: number;
+  /** Net of refunds paid at the till. */
+  salesTotal: number;
+  /** Each method that took a payment today, in the order cash, card, credit. */
+  byMethod: { method: PaymentMethod; count: number; amount: number }[];
 }
 
 /** A lighter answer for the 60-second refresh: what changed is the stock. */
 export interface TillRefresh {
   stock: { sku: string; available: number; low: boolean }[];
   session: TillSessionInfo | null;
+  today: TillToday;
   refreshedAt: string;
 }
 

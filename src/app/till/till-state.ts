@@ -2,6 +2,7 @@
 import { currencyExponent } from '../../core/money';
 import { balanceKey, isLow } from '../../core/stock';
 import { openSessionOf } from '../../core/till-session';
+import { tillToday } from '../../core/till-today';
 import { readProducts } from '../../ledger/products';
 import { readStock } from '../../ledger/stock-tab';
 import { readSessions } from '../../ledger/till-sessions';
@@ -35,6 +36,7 @@ export function tillState(p: Pick<Platform, 'workbook' | 'clock'>, tillName: str
     pricing: { pricesIncludeVat: ctx.settings.pricesIncludeVat, vatRounding: ctx.settings.vatRounding },
     oversellPolicy: ctx.settings.oversellPolicy,
     session: session ? sessionInfo(session) : null,
+    today: tillToday(sessions.sessions, till, p.clock.now(), ctx.settings.timeZone),
     products: products.map((x) => {
       const available = stock.balances.get(balanceKey(x.sku, location))?.available ?? 0;
       return {
@@ -56,6 +58,7 @@ export function tillRefresh(p: Pick<Platform, 'workbook' | 'clock'>, tillName: s
   return {
     stock: state.products.map(({ sku, available, low }) => ({ sku, available, low })),
     session: state.session,
+    today: state.today,
     refreshedAt: state.refreshedAt,
   };
 }

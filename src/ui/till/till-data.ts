@@ -91,6 +91,7 @@ export function applyRefresh(update: TillRefresh, version = sessionVersion): voi
     return s ? { ...p, available: s.available, low: s.low } : p;
   });
   if (version === sessionVersion) data.session = update.session;
+  data.today = update.today;
   state.index = new ProductIndex(data.products);
   state.refreshedAt = update.refreshedAt;
   state.refreshFailed = false;

@@ -10,6 +10,16 @@ export function sessionView() {
   const summary = h('p', { class: 'hint', testid: 'session-summary' });
   const expectedLabel = h('span');
   const expected = h('span', { class: 'num', testid: 'expected-cash' });
+  // Today's takings at this till, over its sessions of the day (the server sums them).
+  const todayTitle = h('strong');
+  const todaySummary = h('span', { class: 'num', testid: 'today-summary' });
+  const todayMethods = h('ul', { class: 'today-methods', testid: 'today-methods' });
+  const today = h(
+    'div',
+    { class: 'today', testid: 'today' },
+    h('div', { class: 'row' }, todayTitle, todaySummary),
+    todayMethods,
+  );
 
   // Cash in / out: rare, so folded away.
   const movesSummary = h('summary');
@@ -61,6 +71,7 @@ export function sessionView() {
     title,
     summary,
     h('div', { class: 'row' }, expectedLabel, expected),
+    today,
     moves,
     h('label', { class: 'field' }, countedLabel, h('span', { class: 'inline' }, counted, close)),
     closeWarning,
@@ -81,6 +92,14 @@ export function sessionView() {
       );
       setText(expectedLabel, t.expectedCash);
       setText(expected, money(session.expectedCash));
+      const day = state.data?.today;
+      setText(todayTitle, t.today);
+      setText(todaySummary, day ? t.todaySummary(day.salesCount, money(day.salesTotal)) : '');
+      todayMethods.replaceChildren(
+        ...(day?.byMethod ?? []).map((m) =>
+          h('li', {}, t.todayMethod(t.method[m.method], m.count, money(m.amount))),
+        ),
+      );
       setText(movesSummary, t.cashMoves);
       setText(amountLabel, t.amount);
       setText(whyLabel, t.reason);
