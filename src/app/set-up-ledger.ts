@@ -8,11 +8,12 @@ import { SETTING_SPECS } from '../core/settings';
 import { parseText } from '../ledger/cells';
 import { tabStyle } from '../ledger/layout';
 import { LedgerError } from '../ledger/problem';
-import { SETTINGS, TABS } from '../ledger/schema';
+import { SALES_BY_CHANNEL, SETTINGS, TABS } from '../ledger/schema';
 import { readSettings } from '../ledger/settings-tab';
-import { appendRows } from '../ledger/table';
+import { appendRows, readTable } from '../ledger/table';
 import type { Platform } from '../platform/platform';
 import { underLock } from './commit';
+import { CHART_DATA_TAB, type ChartSource, placeSalesChart } from './summaries/sales-chart';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -51,6 +52,8 @@ export function setUpLedger(p: Pick<Platform, 'workbook' | 'lock'>): SetupReport
     }));
     appendRows(wb, settings.table, rows);
     report.settingsAdded = rows.map((r) => r.Key);
+    // The chart, once: run again, set-up changes nothing (Rebuild summaries keeps it current).
+    if (!wb.tabNames().includes(CHART_DATA_TAB)) placeSalesChart(wb, salesRowsForChart(wb));
     return report;
   });
 }
@@ -61,6 +64,22 @@ function existingCurrency(wb: Platform['workbook'], tabs: string[]): string {
     return readSettings(wb, tabs).settings.currency;
   } catch (e) {
     if (e instanceof LedgerError) return 'EUR'; // a Settings tab without its headers: set-up repairs it
+    throw e;
+  }
+}
+
+/** The Sales by Channel rows as they stand; none when the tab cannot be read (Rebuild puts it right). */
+function salesRowsForChart(wb: Platform['workbook']): ChartSource[] {
+  try {
+    const table = readTable(wb, SALES_BY_CHANNEL, wb.tabNames());
+    return table.rows.map((row) => ({
+      Period: table.get(row, 'Period'),
+      Day: table.get(row, 'Day'),
+      Channel: table.get(row, 'Channel'),
+      Gross: table.get(row, 'Gross'),
+    }));
+  } catch (e) {
+    if (e instanceof LedgerError) return [];
     throw e;
   }
 }

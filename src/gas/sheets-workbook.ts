@@ -5,7 +5,7 @@
  */
 
 import { columnLetter } from '../ledger/a1';
-import type { CellValue, TabStyle, Workbook } from '../platform/workbook';
+import type { CellValue, ChartSpec, TabStyle, Workbook } from '../platform/workbook';
 import { asLiteral } from './literal-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -188,6 +188,24 @@ export class SheetsWorkbook implements Workbook {
       }
     }
     if (style.warnOnEdit) sheet.protect().setWarningOnly(true).setDescription(style.warnOnEdit);
+  }
+
+  chart(tab: string, spec: ChartSpec): void {
+    const sheet = this.sheet(tab);
+    const { source } = spec;
+    const range = this.sheet(source.tab).getRange(source.row, source.col, source.rows, source.cols);
+    // Found again by its title, so Set up and every Rebuild keep one chart, not one each.
+    const existing = sheet.getCharts().find((c) => c.getOptions().get('title') === spec.title);
+    const builder = existing ? existing.modify().clearRanges() : sheet.newChart();
+    const chart = builder
+      .setChartType(spec.type === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+      .addRange(range)
+      .setNumHeaders(1)
+      .setOption('title', spec.title)
+      .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
+      .build();
+    if (existing) sheet.updateChart(chart);
+    else sheet.insertChart(chart);
   }
 
   flush(): void {

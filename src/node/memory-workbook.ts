@@ -11,7 +11,7 @@
  * the file keeps on its hidden settings sheet.
  */
 
-import type { CellValue, ColumnStyle, TabStyle, Workbook } from '../platform/workbook';
+import type { CellValue, ChartSpec, ColumnStyle, TabStyle, Workbook } from '../platform/workbook';
 
 export interface MemoryWorkbookOptions {
   /** IANA time zone; date cells are shown as wall times in it when saved. */
@@ -85,6 +85,7 @@ export class MemoryWorkbook implements Workbook {
   private readonly tabs = new Map<string, Tab>();
   /** Document properties; kept in the file, never shown as a tab. */
   private readonly props = new Map<string, string>();
+  private readonly chartSpecs = new Map<string, ChartSpec[]>();
   private changed = false;
 
   constructor(options: MemoryWorkbookOptions = {}) {
@@ -313,6 +314,25 @@ export class MemoryWorkbook implements Workbook {
   /** The tab's look, for the file format and for tests; not a port method, so not counted. */
   tabStyle(tab: string): StoredTabStyle {
     return copyStyle(this.tab(tab).style);
+  }
+
+  /**
+   * Records the chart (one per title and tab). The .xlsx file does not keep it: exceljs, which
+   * reads and writes the file, cannot write charts, so a chart lives only while the workbook is in
+   * memory, and the file does not become dirty for it. Its data block is in the file.
+   */
+  chart(tab: string, spec: ChartSpec): void {
+    this.count('chart');
+    this.tab(tab);
+    this.tab(spec.source.tab);
+    const list = (this.chartSpecs.get(tab) ?? []).filter((c) => c.title !== spec.title);
+    list.push(structuredClone(spec));
+    this.chartSpecs.set(tab, list);
+  }
+
+  /** The charts recorded on a tab (one per title). */
+  charts(tab: string): ChartSpec[] {
+    return (this.chartSpecs.get(tab) ?? []).map((c) => structuredClone(c));
   }
 
   /** The formulas a loaded file held that no write has replaced yet. */

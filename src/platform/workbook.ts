@@ -28,6 +28,17 @@ export interface TabStyle {
   warnOnEdit?: string;
 }
 
+/** An embedded chart: its data is a block of cells, header row first, one row per category. */
+export interface ChartSpec {
+  /** Names the chart: the chart with this title on the tab is updated, never added twice. */
+  title: string;
+  type: 'column' | 'line';
+  /** The block the chart reads (1-based): row `row` holds the series names. */
+  source: { tab: string; row: number; col: number; rows: number; cols: number };
+  /** The cell its top-left corner sits on, on its own tab (1-based). */
+  anchor: { row: number; col: number };
+}
+
 export interface Workbook {
   /** IANA time zone of the spreadsheet; date cells are wall times in this zone. */
   timeZone(): string;
@@ -73,6 +84,8 @@ export interface Workbook {
   addTab(tab: string): void;
   /** Applies header, formats and validation. A constant number of calls per tab. */
   style(tab: string, style: TabStyle): void;
+  /** Embeds `spec` on the tab, or updates the chart of the same title there. A constant few calls. */
+  chart(tab: string, spec: ChartSpec): void;
   /** Applies all pending changes; called once per commit, before the lock is released. */
   flush(): void;
 }

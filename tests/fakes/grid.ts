@@ -5,6 +5,7 @@
  */
 
 import { type Cell, hasContent } from './cell-values';
+import type { ChartData } from './chart';
 
 /** A new tab is 1000 rows by 26 columns. */
 export const NEW_SHEET_ROWS = 1000;
@@ -32,6 +33,8 @@ export class SheetData {
   frozenColumns = 0;
   protections: ProtectionData[] = [];
   conditionalFormatRules: unknown[] = [];
+  /** Embedded charts (chart.ts), in the order they were inserted. */
+  charts: ChartData[] = [];
   columnWidths = new Map<number, number>();
 
   constructor(
@@ -111,6 +114,8 @@ export class SpreadsheetData {
   sheets: SheetData[] = [];
   activeSheetId = 0;
   private nextSheetId = 0;
+  /** Chart ids are unique across the spreadsheet. */
+  nextChartId = 1;
 
   constructor(
     readonly id: string,

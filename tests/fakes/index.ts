@@ -9,6 +9,7 @@
  */
 
 import { FakeCacheService } from './cache';
+import { FakeCharts } from './chart';
 import { type AuthModeName, bindMethods, Execution, type Realm } from './execution';
 import { FakeHtmlService } from './html';
 import { FakeLockService, releaseAllLocks } from './lock';
@@ -79,6 +80,7 @@ export interface AppsScriptOptions {
 
 export interface AppsScriptGlobals {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Charts: GoogleAppsScript.Charts.Charts;
   LockService: GoogleAppsScript.Lock.LockService;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   CacheService: GoogleAppsScript.Cache.CacheService;
@@ -139,6 +141,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): FakeAppsScrip
   const spreadsheet = new FakeSpreadsheet(x, shared.spreadsheet);
   const services = {
     SpreadsheetApp: new FakeSpreadsheetApp(x, spreadsheet),
+    Charts: new FakeCharts(),
     LockService: new FakeLockService(x),
     PropertiesService: new FakePropertiesService(x),
     CacheService: new FakeCacheService(x),

@@ -5,6 +5,7 @@
  */
 
 import { type Area, parseA1 } from './a1';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart';
 import { FakeConditionalFormatRule } from './conditional-format';
 import type { Execution } from './execution';
 import { CELL_LIMIT_MESSAGE, MAX_WORKBOOK_CELLS, type SheetData, type SpreadsheetData } from './grid';
@@ -288,6 +289,45 @@ export class FakeSheet {
   getFrozenColumns(): number {
     this.x.call('Sheet.getFrozenColumns');
     return this.data.frozenColumns;
+  }
+
+  // --- charts (chart.ts) -------------------------------------------------------------------------
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.x.call('Sheet.newChart');
+    return new FakeEmbeddedChartBuilder(this.x);
+  }
+
+  /** Adds the chart built from newChart(); it gets its id here. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.x.call('Sheet.insertChart');
+    if (chart.data.chartId !== null) {
+      throw this.x.error(
+        'Fake: this chart is already in the spreadsheet; use updateChart for a modified one.',
+      );
+    }
+    this.data.charts.push({ ...chart.data, chartId: this.parent.book.nextChartId++ });
+    this.x.changed();
+  }
+
+  /** Replaces the chart of the same id with the modified one. */
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.x.call('Sheet.updateChart');
+    const i = this.data.charts.findIndex((c) => c.chartId !== null && c.chartId === chart.data.chartId);
+    if (i < 0) throw this.x.error('Fake: the chart to update is not on this sheet.');
+    this.data.charts[i] = { ...chart.data };
+    this.x.changed();
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.x.call('Sheet.getCharts');
+    return this.data.charts.map((c) => new FakeEmbeddedChart(this.x, { ...c, options: { ...c.options } }));
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.x.call('Sheet.removeChart');
+    this.data.charts = this.data.charts.filter((c) => c.chartId !== chart.data.chartId);
+    this.x.changed();
   }
 
   /** Protects the whole sheet; when it is already protected, returns the existing protection. */

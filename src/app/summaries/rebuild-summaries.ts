@@ -21,6 +21,7 @@ import type { Platform } from '../../platform/platform';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import { underLock } from '../commit';
 import { loadContext } from '../ledger-context';
+import { placeSalesChart } from './sales-chart';
 
 type Ports = Pick<Platform, 'workbook' | 'lock'>;
 
@@ -51,8 +52,13 @@ export interface RebuildSummariesReport {
 
 type Record_ = Record<string, CellValue>;
 
-/** Overwrites a tab's data block with `records` in one write, blanking rows left from before. */
-function rewriteTab(wb: Workbook, tabs: readonly string[], spec: TabSpec, records: readonly Record_[]): void {
+/** Overwrites a tab's data block with `records` in one write, blanking rows left from before; returns its width. */
+function rewriteTab(
+  wb: Workbook,
+  tabs: readonly string[],
+  spec: TabSpec,
+  records: readonly Record_[],
+): number {
   const table = readHeaderTable(wb, spec, tabs);
   const cols = spec.columns.map((c) => table.col(c.header));
   const from = Math.min(...cols);
@@ -66,6 +72,7 @@ function rewriteTab(wb: Workbook, tabs: readonly string[], spec: TabSpec, record
   const leftover = wb.lastRow(spec.name) - 1 - rows.length;
   for (let i = 0; i < leftover; i++) rows.push(blank());
   if (rows.length > 0) wb.write(spec.name, 2, from + 1, rows);
+  return table.width;
 }
 
 /** The three tabs' rows, as cells. */
@@ -123,9 +130,10 @@ export function rebuildSummaries(p: Ports): RebuildSummariesReport {
     const read = readSummaryFacts(wb, ctx.tabs, ctx.cells);
     const summary = rebuild(read.facts, { currency: ctx.settings.currency, timeZone: ctx.settings.timeZone });
     const records = summaryRecords(summary, ctx.cells);
-    rewriteTab(wb, ctx.tabs, SALES_BY_CHANNEL, records.sales);
+    const salesWidth = rewriteTab(wb, ctx.tabs, SALES_BY_CHANNEL, records.sales);
     rewriteTab(wb, ctx.tabs, PAYMENTS_BY_METHOD, records.payments);
     rewriteTab(wb, ctx.tabs, VAT_SUMMARY, records.vat);
+    placeSalesChart(wb, records.sales, salesWidth);
     return {
       orders: read.facts.length,
       salesRows: records.sales.length,

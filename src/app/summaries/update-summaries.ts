@@ -382,6 +382,7 @@ function viewOf(
     append: readOnly,
     addTab: readOnly,
     style: readOnly,
+    chart: readOnly,
     flush: () => {},
   };
 }
