@@ -185,6 +185,14 @@ test('the till sidebar opens, and its server calls run through the entry points'
   const state = vm.runInContext('tillState("Till 1")', context);
   expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   expect(state.session.sessionId).toBe(opened.value.sessionId);
+  // A customer's phone is normalised to E.164 inside Apps Script (libphonenumber-js in the bundle).
+  const made = vm.runInContext(
+    'createCustomer({ key: "c1", name: "Ana", email: "Ana@Example.com", phone: "+34 612 34 56 78" })',
+    context,
+  );
+  expect(made).toMatchObject({ ok: true, value: { email: 'ana@example.com', phone: '+34612345678' } });
+  const card = vm.runInContext(`customerCard("${made.value.customerId}")`, context);
+  expect(card).toMatchObject({ ok: true, value: { balance: 0, history: [] } });
 });
 
 test('web-shop sync runs through the entry points: shop settings, the till check, the hourly trigger', () => {
