@@ -8,6 +8,7 @@ import { menuShowInvoice } from './invoice';
 import {
   getLedgerCheck,
   menuCheckLedger,
+  menuRebuildLoyalty,
   menuRebuildStock,
   menuRebuildSummaries,
   menuSetUpLedger,
@@ -24,6 +25,7 @@ export const entryPoints = {
   menuCheckLedger,
   menuRebuildStock,
   menuRebuildSummaries,
+  menuRebuildLoyalty,
   getLedgerCheck,
   // Show invoice: a prompt for the number, then the document in a dialog.
   menuShowInvoice,

@@ -1,5 +1,7 @@
 /** Menu items and dialog calls for setting up and checking the ledger. */
+
 import { checkLedger } from '../app/check-ledger';
+import { rebuildLoyalty } from '../app/loyalty/rebuild';
 import { describeSetup, setUpLedger } from '../app/set-up-ledger';
 import { rebuildStock } from '../app/stock/rebuild-stock';
 import { describeRebuildSummaries, rebuildSummaries } from '../app/summaries/rebuild-summaries';
@@ -19,6 +21,18 @@ export function menuRebuildStock(): void {
     changed === 0
       ? 'The Stock tab already matched the moves: nothing was changed.'
       : `Rebuilt the Stock tab from Movements: ${r.updated} rows corrected, ${r.added} added, ${r.zeroed} set to zero, ${r.cleared} duplicates cleared.`,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
+/** Rewrites the Customers' Loyalty balance from the Loyalty entries (what Check ledger reports). */
+export function menuRebuildLoyalty(): void {
+  const n = rebuildLoyalty(appsScriptPlatform());
+  SpreadsheetApp.getUi().alert(
+    'Shop Ledger',
+    n === 0
+      ? 'Every Loyalty balance already matched its Loyalty entries: nothing was changed.'
+      : `Rewrote ${n} Loyalty balance(s) in Customers from the Loyalty entries.`,
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
 }

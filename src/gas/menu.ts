@@ -17,6 +17,7 @@ export const MENU_ITEMS: readonly (readonly [string, string] | null)[] = [
   null,
   ['Rebuild stock', 'menuRebuildStock'],
   ['Rebuild summaries', 'menuRebuildSummaries'],
+  ['Rebuild loyalty balances', 'menuRebuildLoyalty'],
   ['Set up ledger', 'menuSetUpLedger'],
   ['Check ledger', 'menuCheckLedger'],
 ];
