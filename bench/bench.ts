@@ -5,6 +5,7 @@
 import { checkLedger } from '../src/app/check-ledger';
 import { seedSample } from '../src/app/seed-sample';
 import { setUpLedger } from '../src/app/set-up-ledger';
+import { rebuildSummaries } from '../src/app/summaries/rebuild-summaries';
 import { importOrders } from '../src/app/sync/import-orders';
 import type { ShopConfig } from '../src/app/sync/shop-config';
 import { syncShop } from '../src/app/sync/sync-shop';
@@ -121,6 +122,74 @@ for (const size of [0, 10_000, 100_000]) {
       lines: [{ sku: mug.sku, qty: 1 }],
       payments: [{ method: 'cash', amount: mug.price, tendered: 5000 }],
     }),
+  );
+}
+
+// Issuing the sale's T invoice: the sale costs the same calls with 0 or 100,000 invoices before it
+// (the number and the previous hash come from one search and one row read, never the whole tab;
+// an empty Invoices tab skips the search, so compare 10 with 100,000).
+function fillInvoices(env: ReturnType<typeof installAppsScript>['env'], n: number) {
+  if (n === 0) return;
+  const sheet = env.spreadsheet.getSheetByName('Invoices');
+  if (!sheet) throw new Error('no Invoices tab');
+  const year = new Date().getUTCFullYear();
+  const rows = Array.from({ length: n }, (_, i) => [
+    `T-${year}-${String(i + 1).padStart(6, '0')}`,
+    'T',
+    'simplified',
+    `${year}-01-01T10:00:00+01:00`,
+    `O-${i + 1}`,
+    '',
+    '',
+    10,
+    2.1,
+    12.1,
+    '21:10.00:2.10',
+    '',
+    'ab'.repeat(32),
+    'ab'.repeat(32),
+  ]);
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, n, rows[0].length).setValues(rows);
+}
+for (const size of [10, 100_000]) {
+  const setup = installAppsScript();
+  setUpLedger(setup.platform);
+  seedSample(setup.platform);
+  openTill(setup.platform, { key: 'bench-open', till: 'Till 1', float: 10000 });
+  setup.env.meter.uncounted(() => {
+    fillOrders(setup.env, size);
+    fillInvoices(setup.env, size);
+  });
+  const mug = sampleCatalogue()[17].product;
+  const sale = installAppsScript({ shared: setup.env.shared });
+  measure(
+    'till sale commit with its T invoice (rows = orders and invoices before it)',
+    size,
+    sale.env.meter,
+    () =>
+      recordSale(sale.platform, {
+        key: `bench-invoice-${size}`,
+        till: 'Till 1',
+        lines: [{ sku: mug.sku, qty: 1 }],
+        payments: [{ method: 'cash', amount: mug.price, tendered: 5000 }],
+      }),
+  );
+}
+
+// Rebuild summaries reads each tab once (Orders, Order Lines, Payments, Products, Settings, the
+// summary tabs' headers): the same reads over 10 or 100,000 orders; only the cells grow.
+for (const size of [10, 100_000]) {
+  const setup = installAppsScript();
+  setUpLedger(setup.platform);
+  seedSample(setup.platform);
+  setup.env.meter.uncounted(() => fillOrders(setup.env, size));
+  const run = installAppsScript({ shared: setup.env.shared });
+  measure(
+    'rebuild summaries (rows = orders)',
+    size,
+    run.env.meter,
+    () => void rebuildSummaries(run.platform),
   );
 }
 
