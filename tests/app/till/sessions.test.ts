@@ -100,7 +100,10 @@ test('customers are created once per key and per email, and found by email, phon
     asResult(() => createCustomer(platform, { key: 'n3', name: 'Bo', email: 'not-an-email' })),
   ).toMatchObject({
     ok: true,
-    value: { email: 'not-an-email', warnings: [expect.stringMatching(/"not-an-email" does not look like an address/)] },
+    value: {
+      email: 'not-an-email',
+      warnings: [expect.stringMatching(/"not-an-email" does not look like an address/)],
+    },
   });
   // A sale with the customer carries the Customer ID onto the order.
   const receipt = recordSale(platform, {
