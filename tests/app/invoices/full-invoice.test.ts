@@ -227,3 +227,24 @@ test('with no F series in Settings › Invoice series, a clear error naming the 
   );
   expect(invoices(setup.env)).toHaveLength(1);
 });
+
+test('a name or address that looks like a formula is kept as text, and the row still verifies', () => {
+  const setup = tillLedger();
+  const t = ticket(setup);
+  issueFullInvoice(setup.platform, {
+    ticket: t,
+    ...BUYER,
+    name: '=IMPORTXML("http://x","//a")',
+    address: '+34 0451',
+    key: 'f',
+  });
+  expect(invoices(setup.env)[1]).toMatchObject({
+    'Customer name': '=IMPORTXML("http://x","//a")',
+    'Customer address': '+34 0451',
+  });
+  const formulas = setup.env.meter.uncounted(
+    () => setup.env.spreadsheet.getSheetByName('Invoices')?.getRange(3, 1, 1, 18).getFormulas()[0],
+  );
+  expect(formulas?.every((f) => f === '')).toBe(true);
+  expect(invoiceProblems(setup)).toEqual([]);
+});
