@@ -3,22 +3,29 @@
  * that writes the `return` row in Orders (negative amounts, Refund of = the original), its Order
  * Lines (negative quantities), the stock moves of each disposition and the Stock balances, the
  * corrective R invoice citing the original's invoice, the refund in Payments (a negative amount;
- * in cash or to the card also out of the till session's takings), the original's new Status, and
- * the live summaries. What may come back and what it is worth is core/returns/planReturn, the one
- * use case web refunds go through too.
+ * in cash or to the card also out of the till session's takings), the original's new Status, the
+ * loyalty reversal (loyaltyOnReturn), and the live summaries. What may come back and what it is
+ * worth is core/returns/planReturn, the one use case web refunds go through too.
  *
- * A retry with the same key finds the first commit (a search of the Key column) and returns its
- * receipt, writing nothing. Its cost does not grow with the ledger: Orders, Order Lines, Payments
- * and Movements are searched and appended to, never read whole.
+ * It is two steps so an exchange can check its sale between them: prepareReturn reads and checks
+ * everything and writes nothing; writeReturn writes. A retry with the same key finds the first
+ * commit (a search of the Key column) and returns its receipt, writing nothing. Its cost does not
+ * grow with the ledger: Orders, Order Lines, Payments, Movements and Loyalty are searched and
+ * appended to, never read whole.
  */
 import { Catalogue } from '../../core/catalogue';
 import { statusAfterReturn } from '../../core/fulfilment';
-import { formatDecimal } from '../../core/money';
+import { formatDecimal, toMinor } from '../../core/money';
 import { planReturn } from '../../core/returns/plan-return';
-import { REFUND_METHODS, type ReturnMoney } from '../../core/returns/return-types';
+import {
+  REFUND_METHODS,
+  type RefundMethod,
+  type ReturnMoney,
+  type ReturnPlan,
+} from '../../core/returns/return-types';
 import { withRefund } from '../../core/returns/till-refund';
 import { applyMoves, type Move } from '../../core/stock';
-import { expectedCash, openSessionOf } from '../../core/till-session';
+import { expectedCash, openSessionOf, type TillSession } from '../../core/till-session';
 import { moneyCell } from '../../ledger/cells';
 import { moveRecord } from '../../ledger/movements';
 import { readProducts } from '../../ledger/products';
@@ -30,12 +37,14 @@ import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
 import { issueInvoice } from '../invoices/issue-invoice';
 import { type LedgerContext, loadContext } from '../ledger-context';
+import { loyaltyOnReturn } from '../loyalty/on-return';
 import { takeIds } from '../sequence';
 import { updateSummaries } from '../summaries/update-summaries';
 import { checkKey, refuse } from '../till/problems';
-import { findOrder } from './find-order';
+import { type FoundOrder, findOrder } from './find-order';
 import { replayReturn } from './replay-return';
 import type { ReturnDraft, ReturnReceipt } from './return-api-types';
+import { creditToGiveBack, type ReturnLoyalty } from './return-credit';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
@@ -53,23 +62,51 @@ export function checkReturnDraft(draft: ReturnDraft): string {
 
 export function recordReturn(p: Ports, draft: ReturnDraft): ReturnReceipt {
   const key = checkReturnDraft(draft);
-  return underLock(p, () => returnInCommit(p, loadContext(p.workbook), draft, key, p.clock.now()));
+  return underLock(p, () => {
+    const ctx = loadContext(p.workbook);
+    const ready = prepareReturn(p, ctx, draft, key);
+    if ('replay' in ready) return ready.replay;
+    if (draft.refund === 'cash') checkDrawer(ctx, ready, ready.payBack);
+    return writeReturn(p, ctx, ready, p.clock.now(), [{ method: draft.refund, amount: ready.payBack }]);
+  });
 }
 
-/** The return's writes, inside a commit that holds the lock (a return, or the return half of an exchange). */
-export function returnInCommit(
-  p: Ports,
+/** Everything a return needs, read and checked under the lock; nothing written yet. */
+export interface PreparedReturn {
+  draft: ReturnDraft;
+  key: string;
+  found: FoundOrder;
+  plan: ReturnPlan;
+  location: string;
+  till: string;
+  sessions: ReturnType<typeof readSessions> | null;
+  session: TillSession | null;
+  /** What the goods are worth (positive): the refund. */
+  refund: number;
+  /** The store credit spent on the order that goes back as credit (part of refund). */
+  givenBack: number;
+  /** refund − givenBack: what is paid back in the refund method (or, in an exchange, put to the sale). */
+  payBack: number;
+}
+
+/** A payment out of the return (positive amount); they add up to payBack. */
+export interface Payout {
+  method: RefundMethod;
+  amount: number;
+  /** Said in the Payments row's Reference, before what came back. */
+  note?: string;
+}
+
+export function prepareReturn(
+  p: Pick<Ports, 'workbook'>,
   ctx: LedgerContext,
   draft: ReturnDraft,
   key: string,
-  now: number,
-  note = '',
-): ReturnReceipt {
+): { replay: ReturnReceipt } | PreparedReturn {
   const wb = p.workbook;
   const found = findOrder(wb, ctx, draft.order);
-  const { orders, lines } = found;
-  const earlierRows = findRows(wb, orders, 'Key', key);
-  if (earlierRows.length > 0) return replayReturn(wb, ctx, earlierRows[0]);
+  const earlierRows = findRows(wb, found.orders, 'Key', key);
+  if (earlierRows.length > 0) return { replay: replayReturn(wb, ctx, earlierRows[0]) };
 
   if (!RETURNABLE.has(found.status)) {
     refuse(
@@ -113,6 +150,11 @@ export function returnInCommit(
   });
   if (plan.problems.length > 0) refuse('not-returnable', `Nothing was returned. ${plan.problems.join(' ')}`);
   const refund = -plan.total;
+  // Store credit spent on the sale goes back as credit; only the rest is paid back as money.
+  const givenBack = Math.min(
+    refund,
+    creditToGiveBack(wb, ctx, found.customerId, found.orderId, plan.net, originalNet(found, ctx)),
+  );
 
   // Cash and card refunds at a till come out of its session's takings.
   const till = draft.till?.trim() ?? '';
@@ -121,13 +163,47 @@ export function returnInCommit(
   if (draft.refund === 'cash') {
     if (!till) refuse('bad-input', 'A cash refund is paid from a till: name the till.');
     if (!session) refuse('no-session', `${till} is not open: open it before paying a refund in cash.`);
-    if (refund > expectedCash(session)) {
-      refuse(
-        'bad-input',
-        `There should only be ${formatDecimal(expectedCash(session), ctx.cells.exponent)} in the drawer: a cash refund of ${formatDecimal(refund, ctx.cells.exponent)} cannot be paid. Refund to the card instead.`,
-      );
-    }
   }
+  return {
+    draft,
+    key,
+    found,
+    plan,
+    location,
+    till,
+    sessions,
+    session,
+    refund,
+    givenBack,
+    payBack: refund - givenBack,
+  };
+}
+
+/** Refuses a cash refund the drawer should not hold. */
+export function checkDrawer(ctx: LedgerContext, ready: PreparedReturn, cashOut: number): void {
+  if (!ready.session || cashOut <= expectedCash(ready.session)) return;
+  refuse(
+    'bad-input',
+    `There should only be ${formatDecimal(expectedCash(ready.session), ctx.cells.exponent)} in the drawer: a cash refund of ${formatDecimal(cashOut, ctx.cells.exponent)} cannot be paid. Refund to the card instead.`,
+  );
+}
+
+function originalNet(found: FoundOrder, ctx: LedgerContext): number {
+  const net = found.orders.get(found.row, 'Net');
+  return typeof net === 'number' ? toMinor(net, ctx.cells.exponent) : 0;
+}
+
+/** The return's writes, inside a commit that holds the lock (a return, or the return half of an exchange). */
+export function writeReturn(
+  p: Ports,
+  ctx: LedgerContext,
+  ready: PreparedReturn,
+  now: number,
+  payouts: readonly Payout[],
+): ReturnReceipt {
+  const wb = p.workbook;
+  const { draft, key, found, plan, location, till, sessions, session, refund, givenBack } = ready;
+  const { orders, lines } = found;
 
   const [returnId] = takeIds(p, orders, 'Order ID', 'O');
   const invoiceNo = found.invoiceNo
@@ -190,20 +266,31 @@ export function returnInCommit(
       Total: m(l.total),
     })),
   );
+
+  // The money out: the payouts asked for (the first one always written, so its Method says how the
+  // return was refunded), then the spent credit given back, each a negative amount.
   const what = draft.lines
     .map((l) => `${l.qty} × ${l.sku} ${l.disposition === 'restock' ? `restock ${location}` : l.disposition}`)
     .join('; ');
-  appendRows(wb, readHeaderTable(wb, PAYMENTS, ctx.tabs), [
-    {
-      'Payment ID': `${returnId}/P1`,
+  const out = [
+    ...payouts.filter((x, i) => i === 0 || x.amount > 0),
+    ...(givenBack > 0
+      ? [{ method: 'credit' as const, amount: givenBack, note: 'store credit spent on the sale, given back' }]
+      : []),
+  ];
+  appendRows(
+    wb,
+    readHeaderTable(wb, PAYMENTS, ctx.tabs),
+    out.map((x, i) => ({
+      'Payment ID': `${returnId}/P${i + 1}`,
       Time: new Date(now),
       'Order ID': returnId,
       Channel: 'Store',
-      Method: draft.refund,
-      Amount: m(plan.total),
-      Reference: `${note || `return of ${found.orderNo}`}: ${what}`,
-    },
-  ]);
+      Method: x.method,
+      Amount: m(-x.amount),
+      Reference: `${x.note ? `${x.note}; ` : ''}return of ${found.orderNo}: ${what}`,
+    })),
+  );
 
   const moves: Move[] = plan.moves.map((mv, i) => ({
     id: `${returnId}/${i + 1}`,
@@ -229,17 +316,16 @@ export function returnInCommit(
   if (plan.allReturned && orders.has('Fulfilment')) change.Fulfilment = 'returned';
   updateRows(wb, orders, [{ row: found.row, values: change }]);
 
-  if (sessions && session && (draft.refund === 'cash' || draft.refund === 'card')) {
+  // Cash and card paid out at the till come out of its session's takings.
+  const atTill = out.filter((x) => x.method === 'cash' || x.method === 'card');
+  if (sessions && session && atTill.length > 0) {
     const row = sessions.rowOf.get(session.id);
+    const after = atTill.reduce((s, x) => withRefund(s, x.method as 'cash' | 'card', x.amount), session);
     if (row) {
       updateRows(wb, sessions.table, [
         {
           row,
-          values: sessionRecord(
-            withRefund(session, draft.refund, refund),
-            sessions.keys.get(session.id) ?? { open: '', close: '' },
-            cells,
-          ),
+          values: sessionRecord(after, sessions.keys.get(session.id) ?? { open: '', close: '' }, cells),
         },
       ]);
     }
@@ -267,14 +353,40 @@ export function returnInCommit(
         }, 0),
       },
       lines: plan.lines.map((l) => ({ orderId: returnId, vatRate: l.vatRate, net: l.net, vat: l.vat })),
-      payments: [
-        { orderId: returnId, time: now, channel: 'Store', method: draft.refund, amount: plan.total },
-      ],
+      payments: out.map((x) => ({
+        orderId: returnId,
+        time: now,
+        channel: 'Store' as const,
+        method: x.method,
+        amount: -x.amount,
+      })),
     },
   ]);
 
-  // Loyalty: the reversal of credit earned on the original (and store credit given) is
-  // src/app/loyalty's, not wired yet.
+  // Loyalty: the credit the original earned is taken back in proportion, credit spent on it is
+  // given back, and a refund in store credit goes on the balance (keys from this return's key).
+  const credited = payouts.filter((x) => x.method === 'credit').reduce((s, x) => s + x.amount, 0);
+  let loyalty: ReturnLoyalty | null = null;
+  if (found.customerId) {
+    const credit = loyaltyOnReturn(p, ctx, {
+      customerId: found.customerId,
+      originalOrderId: found.orderId,
+      returnOrderId: returnId,
+      returnedNet: plan.net,
+      originalNet: originalNet(found, ctx),
+      creditRefund: credited,
+      key,
+      time: now,
+    });
+    loyalty = {
+      reversed: -credit.entries
+        .filter((e) => e.kind === 'reverse' && e.amount < 0)
+        .reduce((s, e) => s + e.amount, 0),
+      givenBack: credit.creditGivenBack,
+      credited,
+      balance: credit.balance,
+    };
+  }
 
   const dispositionOf = (sku: string) =>
     draft.lines.find((l) => l.sku.trim().toUpperCase() === sku.toUpperCase())?.disposition ?? '';
@@ -297,7 +409,8 @@ export function returnInCommit(
     net: plan.net,
     vat: plan.vat,
     total: plan.total,
-    refund: { method: draft.refund, amount: refund },
+    refund: { method: draft.refund, amount: refund - givenBack },
+    loyalty,
     skusChanged: [...new Set(moves.filter((mv) => mv.to !== 'Loss').map((mv) => mv.sku))],
     currency: ctx.settings.currency,
     exponent: cells.exponent,

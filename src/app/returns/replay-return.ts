@@ -2,11 +2,40 @@
 import { toMinor } from '../../core/money';
 import type { RefundMethod } from '../../core/returns/return-types';
 import { parseText } from '../../ledger/cells';
-import { MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
+import { LOYALTY, MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
 import { findRows, readFoundRows, readHeaderTable } from '../../ledger/table';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
-import type { Disposition, ReturnReceipt } from './return-api-types';
+import { findCustomerRow } from '../loyalty/customer-row';
+import type { Disposition, ReturnLoyalty, ReturnReceipt } from './return-api-types';
+
+/** The loyalty entries this return wrote (by their keys), and the customer's balance now. */
+function replayLoyalty(
+  wb: Workbook,
+  ctx: LedgerContext,
+  customerId: string,
+  key: string,
+): ReturnLoyalty | null {
+  if (!customerId || !ctx.tabs.includes(LOYALTY.name)) return null;
+  const tab = readHeaderTable(wb, LOYALTY, ctx.tabs);
+  const keys = ['give-back', 'refund-credit', 'reverse-earn'].map((k) => `${key}:${k}`);
+  const rows = readFoundRows(wb, tab, findRows(wb, tab, 'Key', keys));
+  const sum = (k: string) =>
+    rows
+      .filter((r) => parseText(tab.get(r, 'Key')) === `${key}:${k}`)
+      .reduce((s, r) => {
+        const v = tab.get(r, 'Amount');
+        return s + (typeof v === 'number' ? toMinor(v, ctx.cells.exponent) : 0);
+      }, 0);
+  const customer = findCustomerRow(wb, ctx, customerId);
+  const holder = customer?.mergedInto ? findCustomerRow(wb, ctx, customer.mergedInto) : customer;
+  return {
+    reversed: -sum('reverse-earn'),
+    givenBack: sum('give-back'),
+    credited: sum('refund-credit'),
+    balance: holder?.balance ?? 0,
+  };
+}
 
 export function replayReturn(wb: Workbook, ctx: LedgerContext, orderRow: number): ReturnReceipt {
   const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
@@ -32,6 +61,7 @@ export function replayReturn(wb: Workbook, ctx: LedgerContext, orderRow: number)
   };
   const created = orders.get(order, 'Created');
   const total = minor(orders.get(order, 'Total'));
+  const loyalty = replayLoyalty(wb, ctx, text('Customer ID'), text('Key'));
   return {
     returnId,
     invoiceNo: text('Invoice No'),
@@ -56,8 +86,9 @@ export function replayReturn(wb: Workbook, ctx: LedgerContext, orderRow: number)
     total,
     refund: {
       method: (payment ? parseText(payments.get(payment, 'Method')) : 'cash') as RefundMethod,
-      amount: -total,
+      amount: -total - (loyalty?.givenBack ?? 0),
     },
+    loyalty,
     skusChanged: [],
     currency: text('Currency') || ctx.settings.currency,
     exponent: ctx.cells.exponent,

@@ -3,8 +3,9 @@
  * objects and arrays only; times as ISO strings; money in integer minor units.
  */
 import type { Disposition, RefundMethod } from '../../core/returns/return-types';
+import type { ReturnLoyalty } from './return-credit';
 
-export type { Disposition, RefundMethod };
+export type { Disposition, RefundMethod, ReturnLoyalty };
 
 export interface ReturnLineDraft {
   sku: string;
@@ -72,8 +73,13 @@ export interface ReturnReceipt {
   net: number;
   vat: number;
   total: number;
-  /** The money given back (positive). */
+  /**
+   * The money given back (positive) in the refund method: −total less the store credit spent on
+   * the sale, which goes back as credit (loyalty.givenBack).
+   */
   refund: { method: RefundMethod; amount: number };
+  /** The customer's store credit after the return; null for an order without a customer. */
+  loyalty: ReturnLoyalty | null;
   /** The real locations whose stock changed, for the push to the web shops. */
   skusChanged: string[];
   currency: string;
