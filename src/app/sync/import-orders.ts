@@ -46,6 +46,7 @@ import { cardFor } from '../customers/card';
 import { survivorId } from '../customers/survivor';
 import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
+import { loyaltyOnReturn, type ReturnCreditInput } from '../loyalty/on-return';
 import { earnOnImport, type PaidWebOrder } from '../loyalty/web-credit';
 import { takeIds } from '../sequence';
 import { updateSummariesForRows } from '../summaries/update-summaries';
@@ -200,6 +201,8 @@ export function importOrders(
     };
     const customerChanges: RowChange[] = [];
     const paidNow: PaidWebOrder[] = [];
+    // New refunds of orders in the ledger's currency: each takes back the credit its order earned.
+    const refundCredits: ReturnCreditInput[] = [];
     const problems: SyncProblem[] = [];
     const report: ImportReport = { ordersNew: 0, ordersUpdated: 0, problems, skusChanged: [] };
 
@@ -474,6 +477,18 @@ export function importOrders(
         });
         if (!known.has(rKey)) {
           const returnId = ids.shift() as string;
+          if (o.currency === ctx.settings.currency) {
+            refundCredits.push({
+              customerId: String(record['Customer ID'] ?? ''),
+              originalOrderId: orderId,
+              returnOrderId: returnId,
+              returnedNet: plan.net,
+              originalNet: o.net,
+              creditRefund: 0,
+              key: rKey,
+              time: now,
+            });
+          }
           for (const text of plan.problems) {
             problem(
               o,
@@ -617,6 +632,8 @@ export function importOrders(
     appendRows(wb, customers, customerRows);
     updateRows(wb, customers, customerChanges);
     earnOnImport(p, ctx, paidNow, now, customers);
+    // After the earning, so a refund imported with its order takes back what the order just earned.
+    for (const r of refundCredits) loyaltyOnReturn(p, ctx, r);
     appendRows(
       wb,
       problemsTab,
