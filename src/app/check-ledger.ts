@@ -9,7 +9,17 @@ import { DEFAULT_SERIES } from '../core/invoice/series';
 import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
 import { readProducts } from '../ledger/products';
-import { INVOICES, LOYALTY, MOVEMENTS, PRODUCTS, SETTINGS, STOCK, TABS, TRANSFERS } from '../ledger/schema';
+import {
+  CUSTOMERS,
+  INVOICES,
+  LOYALTY,
+  MOVEMENTS,
+  PRODUCTS,
+  SETTINGS,
+  STOCK,
+  TABS,
+  TRANSFERS,
+} from '../ledger/schema';
 import { readStock } from '../ledger/stock-tab';
 import { duplicateKeys, readTable, validateTable } from '../ledger/table';
 import { readTransfers } from '../ledger/transfers';
@@ -59,7 +69,10 @@ export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): C
     problems.push(...invoiceTabProblems(invoices, series, ctx.cells, digest));
   }
 
-  const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS, INVOICES];
+  // Customers and Loyalty: their cells, and each Loyalty balance against its entries' sum.
+  problems.push(...checkLoyalty(wb, ctx, guard));
+
+  const done = [PRODUCTS, SETTINGS, STOCK, MOVEMENTS, TRANSFERS, INVOICES, CUSTOMERS, LOYALTY];
   for (const spec of TABS) {
     if (done.includes(spec)) continue;
     guard(spec.name, () => problems.push(...validateTable(readTable(wb, spec, ctx.tabs), ctx.cells)));
@@ -69,7 +82,5 @@ export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): C
   if (loaded && stock && moves?.problems.length === 0 && transfers?.problems.length === 0) {
     problems.push(...stockDrift(stock, moves.moves, transfers.transfers, loaded.settings.locations));
   }
-  // Loyalty: each Customers row whose Loyalty balance is not the sum of its entries.
-  if (loaded) guard(LOYALTY.name, () => problems.push(...checkLoyalty(wb, loaded)));
   return { ok: problems.length === 0, problems };
 }

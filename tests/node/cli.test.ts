@@ -29,6 +29,7 @@ const ALL_TABS = [
   'Order Lines',
   'Payments',
   'Customers',
+  'Loyalty',
   'Till Sessions',
   'Till Cash',
   'Transfers',

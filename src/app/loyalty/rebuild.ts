@@ -8,7 +8,14 @@ import { moneyCell, parseText } from '../../ledger/cells';
 import { readLoyalty } from '../../ledger/loyalty';
 import type { Problem } from '../../ledger/problem';
 import { CUSTOMERS, LOYALTY } from '../../ledger/schema';
-import { type RowChange, readTable, type Table, updateRows } from '../../ledger/table';
+import {
+  duplicateKeys,
+  type RowChange,
+  readTable,
+  type Table,
+  updateRows,
+  validateTable,
+} from '../../ledger/table';
 import type { Platform } from '../../platform/platform';
 import type { Workbook } from '../../platform/workbook';
 import { underLock } from '../commit';
@@ -57,12 +64,26 @@ export function loyaltyDrift(
   return problems;
 }
 
-/** For Check ledger: both tabs read once each; nothing when either cannot be read. */
-export function checkLoyalty(wb: Workbook, ctx: Pick<LedgerContext, 'cells' | 'tabs'>): Problem[] {
-  if (!ctx.tabs.includes(LOYALTY.name) || !ctx.tabs.includes(CUSTOMERS.name)) return [];
-  const loyalty = readLoyalty(wb, ctx.cells, ctx.tabs);
-  if (loyalty.problems.length > 0) return []; // bad cells are reported by the tab's own check
-  return loyaltyDrift(readTable(wb, CUSTOMERS, ctx.tabs), loyalty.entries, ctx);
+/**
+ * For Check ledger: Customers and Loyalty read once each, their bad cells and duplicate ids, then
+ * the drift (only when every entry can be read, else the sum would be wrong). `guard` turns a
+ * missing tab or header into its problems.
+ */
+export function checkLoyalty(
+  wb: Workbook,
+  ctx: Pick<LedgerContext, 'cells' | 'tabs'>,
+  guard: <T>(tab: string, read: () => T) => T | null,
+): Problem[] {
+  const problems: Problem[] = [];
+  const customers = guard(CUSTOMERS.name, () => readTable(wb, CUSTOMERS, ctx.tabs));
+  if (customers) problems.push(...validateTable(customers, ctx.cells));
+  const loyalty = guard(LOYALTY.name, () => readLoyalty(wb, ctx.cells, ctx.tabs));
+  if (loyalty)
+    problems.push(...loyalty.problems, ...duplicateKeys(loyalty.table, 'Entry ID').map((d) => d.problem));
+  if (customers && loyalty && loyalty.problems.length === 0) {
+    problems.push(...loyaltyDrift(customers, loyalty.entries, ctx));
+  }
+  return problems;
 }
 
 /** Rewrites every customer's Loyalty balance from the entries, in one write. Returns the rows changed. */
