@@ -47,6 +47,11 @@ export function describeReturn(r: ReturnReceipt): string {
     ...r.lines.map((l) => `  ${-l.qty} × ${l.name}  ${m(l.total)}  ${l.disposition}`),
     `  Total ${m(r.total)} (VAT ${m(r.vat)})`,
     `  Refunded ${r.refund.method} ${m(r.refund.amount)}`,
+    ...(r.loyalty
+      ? [
+          `  Store credit: ${m(r.loyalty.credited)} refunded as credit, ${m(r.loyalty.givenBack)} spent on the sale given back, ${m(r.loyalty.reversed)} earned taken back; balance ${m(r.loyalty.balance)}`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -111,6 +116,14 @@ export function registerReturn(root: Command, io: Io): void {
             vat: d(receipt.vat),
             total: d(receipt.total),
             refund: { method: receipt.refund.method, amount: d(receipt.refund.amount) },
+            loyalty: receipt.loyalty
+              ? {
+                  reversed: d(receipt.loyalty.reversed),
+                  givenBack: d(receipt.loyalty.givenBack),
+                  credited: d(receipt.loyalty.credited),
+                  balance: d(receipt.loyalty.balance),
+                }
+              : null,
             currency: receipt.currency,
             replayed: receipt.replayed,
           }),
