@@ -26,4 +26,10 @@ export const tillServer: TillApi = {
   cashMove: (input) => api().cashMove(input),
   closeTill: (input) => api().closeTill(input),
   receiveGoods: (input) => api().receiveGoods(input),
+  findReturnable: (query) => api().findReturnable(query),
+  recordReturn: (draft) => api().recordReturn(draft),
+  recordExchange: (draft) => api().recordExchange(draft),
+  ordersToCollect: () => api().ordersToCollect(),
+  handOver: (input) => api().handOver(input),
+  setTracking: (input) => api().setTracking(input),
 };

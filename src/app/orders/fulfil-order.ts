@@ -20,29 +20,12 @@ import type { Workbook } from '../../platform/workbook';
 import { underLock } from '../commit';
 import { type LedgerContext, loadContext } from '../ledger-context';
 import { findOrder } from '../returns/find-order';
+import type { Fulfilled, ToCollect } from '../returns/return-api-types';
 import { refuse } from '../till/problems';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock'>;
 
-export interface Fulfilled {
-  orderId: string;
-  orderNo: string;
-  fulfilment: string;
-  tracking: string;
-  /** SKUs whose Store stock changed, for the push to the web shops. */
-  skusChanged: string[];
-  /** True when it had been done already: nothing was written. */
-  replayed: boolean;
-}
-
-export interface ToCollect {
-  orderId: string;
-  orderNo: string;
-  shop: string;
-  customerId: string;
-  total: number;
-  created: string;
-}
+export type { Fulfilled, ToCollect };
 
 function needsFulfilmentColumns(wb: Workbook, ctx: LedgerContext) {
   const orders = readHeaderTable(wb, ORDERS, ctx.tabs);

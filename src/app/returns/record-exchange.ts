@@ -14,7 +14,6 @@
  * stock and payments, and the drawer. Keys: `<key>:return` and `<key>:sale`, so a retry replays both.
  */
 import { Catalogue } from '../../core/catalogue';
-import type { RefundMethod } from '../../core/returns/return-types';
 import { type Payment, priceSale, settle } from '../../core/sale';
 import { shortages } from '../../core/stock';
 import { readProducts } from '../../ledger/products';
@@ -23,42 +22,15 @@ import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
 import { loadContext } from '../ledger-context';
 import { insideCommit } from '../nested-commit';
-import type { PaymentDraft, Receipt, SaleLineDraft } from '../till/api-types';
+import type { PaymentDraft } from '../till/api-types';
 import { checkKey, checkTill, refuse } from '../till/problems';
 import { recordSale } from '../till/record-sale';
 import { checkDrawer, type Payout, prepareReturn, writeReturn } from './record-return';
-import type { ReturnLineDraft, ReturnReceipt } from './return-api-types';
+import type { ExchangeDraft, ExchangeReceipt } from './return-api-types';
+
+export type { ExchangeDraft, ExchangeReceipt };
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
-
-export interface ExchangeDraft {
-  /** One per exchange: a retry gets the first result. */
-  key: string;
-  /** The order the goods came from, as for a return. */
-  order: string;
-  /** What comes back. */
-  lines: ReturnLineDraft[];
-  /** What the customer takes instead. */
-  sell: SaleLineDraft[];
-  till: string;
-  /** Where returned goods are restocked and the new goods come from; Store when empty. */
-  location?: string;
-  /** How the customer pays the difference when the new goods cost more (cash: what is handed over). */
-  pay?: { method: 'cash' | 'card'; tendered?: number };
-  /** How the difference is given back when they cost less; cash when not given. */
-  refund?: RefundMethod;
-  confirmOversell?: boolean;
-}
-
-export interface ExchangeReceipt {
-  return: ReturnReceipt;
-  sale: Receipt;
-  /** The sale's total less the money the return gives back: > 0 the customer paid it, < 0 was refunded. */
-  difference: number;
-  /** How the difference was settled (nothing changes hands when it is 0). */
-  method: string;
-  replayed: boolean;
-}
 
 export function recordExchange(p: Ports, draft: ExchangeDraft): ExchangeReceipt {
   const key = checkKey(draft?.key);

@@ -3,6 +3,7 @@
  * objects and arrays only; times as ISO strings; money in integer minor units.
  */
 import type { Disposition, RefundMethod } from '../../core/returns/return-types';
+import type { Receipt, SaleLineDraft } from '../till/api-types';
 import type { ReturnLoyalty } from './return-credit';
 
 export type { Disposition, RefundMethod, ReturnLoyalty };
@@ -85,4 +86,56 @@ export interface ReturnReceipt {
   currency: string;
   exponent: number;
   replayed: boolean;
+}
+
+/** An exchange: goods back and other goods out, one commit (src/app/returns/record-exchange.ts). */
+export interface ExchangeDraft {
+  /** One per exchange: a retry gets the first result. */
+  key: string;
+  /** The order the goods came from, as for a return. */
+  order: string;
+  /** What comes back. */
+  lines: ReturnLineDraft[];
+  /** What the customer takes instead. */
+  sell: SaleLineDraft[];
+  till: string;
+  /** Where returned goods are restocked and the new goods come from; Store when empty. */
+  location?: string;
+  /** How the customer pays the difference when the new goods cost more (cash: what is handed over). */
+  pay?: { method: 'cash' | 'card'; tendered?: number };
+  /** How the difference is given back when they cost less; cash when not given. */
+  refund?: RefundMethod;
+  confirmOversell?: boolean;
+}
+
+export interface ExchangeReceipt {
+  return: ReturnReceipt;
+  sale: Receipt;
+  /** The sale's total less the money the return gives back: > 0 the customer paid it, < 0 was refunded. */
+  difference: number;
+  /** How the difference was settled (nothing changes hands when it is 0). */
+  method: string;
+  replayed: boolean;
+}
+
+/** A web order's fulfilment after a hand-over or a tracking number (src/app/orders/fulfil-order.ts). */
+export interface Fulfilled {
+  orderId: string;
+  orderNo: string;
+  fulfilment: string;
+  tracking: string;
+  /** SKUs whose Store stock changed, for the push to the web shops. */
+  skusChanged: string[];
+  /** True when it had been done already: nothing was written. */
+  replayed: boolean;
+}
+
+/** A paid click-and-collect web order waiting at the counter. */
+export interface ToCollect {
+  orderId: string;
+  orderNo: string;
+  shop: string;
+  customerId: string;
+  total: number;
+  created: string;
 }

@@ -4,6 +4,16 @@
  * The sidebar imports these types; the server implements them in till-api.ts.
  */
 
+import type {
+  ExchangeDraft,
+  ExchangeReceipt,
+  Fulfilled,
+  ReturnableOrder,
+  ReturnDraft,
+  ReturnReceipt,
+  ToCollect,
+} from '../returns/return-api-types';
+
 export type PaymentMethod = 'cash' | 'card' | 'credit';
 export type Lang = 'en' | 'es';
 
@@ -198,7 +208,6 @@ export type ProblemCode =
   | 'stock-short'
   | 'unknown-customer'
   | 'credit-refused'
-  | 'credit-refused'
   | 'unknown-order'
   | 'not-returnable'
   | 'bad-input'
@@ -257,4 +266,13 @@ export interface TillApi {
     location: string;
     lines: { sku: string; qty: number }[];
   }): Result<{ moves: number }>;
+  /** Returns: the order a customer brings back, with what may still come back of each line. */
+  findReturnable(query: string): Result<ReturnableOrder>;
+  recordReturn(draft: ReturnDraft): Result<ReturnReceipt>;
+  /** A return and a sale in one commit, the difference paid or refunded. */
+  recordExchange(draft: ExchangeDraft): Result<ExchangeReceipt>;
+  /** Click and collect: paid pickup web orders waiting at the counter, handed over, and tracking numbers. */
+  ordersToCollect(): ToCollect[];
+  handOver(input: { order: string }): Result<Fulfilled>;
+  setTracking(input: { order: string; tracking: string }): Result<Fulfilled>;
 }

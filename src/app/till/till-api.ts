@@ -7,6 +7,10 @@
 import type { Platform } from '../../platform/platform';
 import { customerCard } from '../customers/customer-card';
 import { mergeCustomers } from '../customers/merge';
+import { handOver, ordersToCollect, setTracking } from '../orders/fulfil-order';
+import { recordExchange } from '../returns/record-exchange';
+import { recordReturn } from '../returns/record-return';
+import { returnableOrder } from '../returns/returnable-order';
 import { receiveGoods } from '../stock/receive-goods';
 import type { TillApi } from './api-types';
 import { createCustomer, findCustomers } from './customers';
@@ -28,5 +32,11 @@ export function tillApi(platform: () => Platform): TillApi {
     cashMove: (input) => asResult(() => cashMove(platform(), input)),
     closeTill: (input) => asResult(() => closeTill(platform(), input)),
     receiveGoods: (input) => asResult(() => receiveGoods(platform(), input)),
+    findReturnable: (query) => asResult(() => returnableOrder(platform().workbook, query)),
+    recordReturn: (draft) => asResult(() => recordReturn(platform(), draft)),
+    recordExchange: (draft) => asResult(() => recordExchange(platform(), draft)),
+    ordersToCollect: () => ordersToCollect(platform().workbook),
+    handOver: (input) => asResult(() => handOver(platform(), input ?? { order: '' })),
+    setTracking: (input) => asResult(() => setTracking(platform(), input ?? { order: '', tracking: '' })),
   };
 }
