@@ -199,10 +199,11 @@ test('across random sales, returns, imports and expiries in both channels, credi
         [
           [
             { kind: 'web', sku: 0, qty: 2 },
+            { kind: 'expire', days: 400 },
+            { kind: 'web', sku: 1, qty: 2 },
             { kind: 'till', sku: 1, qty: 1, useCredit: true },
             { kind: 'web-refund', pick: 0, qty: 1, restock: true },
             { kind: 'return', pick: 0, qty: 1, disposition: 'damaged', refund: 'credit' },
-            { kind: 'expire', days: 400 },
           ],
         ],
       ],
