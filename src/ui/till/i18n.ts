@@ -169,6 +169,33 @@ const en = {
   goodsEmpty: 'Add at least one product.',
   goodsReceived: (n: number) => `Stock received: ${n} ${n === 1 ? 'move' : 'moves'} written.`,
   unknownProduct: (text: string) => `No product with SKU or barcode ${text}.`,
+
+  returns: 'Return',
+  returnHint: 'Scan the receipt, or type its number or the web order number.',
+  returnOrder: 'Receipt or order number',
+  find: 'Find',
+  returnOf: (no: string, date: string) => `${no} · ${date}`,
+  soldReturned: (sold: number, returned: number) =>
+    returned > 0 ? `sold ${sold}, ${returned} back already` : `sold ${sold}`,
+  dispositions: { restock: 'Back to stock', damaged: 'Damaged', lost: 'Lost' } as Record<string, string>,
+  refundBy: 'Refund by',
+  refundMethods: { cash: 'Cash', card: 'Card', credit: 'Store credit' } as Record<string, string>,
+  confirmReturn: 'Confirm return',
+  returnNothing: 'Choose how many of a line come back.',
+  returnDone: (no: string) => `Return ${no}`,
+  refunded: (method: string, amount: string) => `Refunded ${amount} (${method})`,
+  creditBalance: (amount: string) => `Store credit balance: ${amount}`,
+  creditGivenBack: (amount: string) => `Store credit spent, given back: ${amount}`,
+  newReturn: 'Another return',
+
+  toCollect: 'To collect',
+  toCollectNone: 'No web order is waiting to be collected.',
+  handOver: 'Hand over',
+  orderHandedOver: (no: string) => `${no} handed over.`,
+  tracking: 'Tracking number',
+  trackingOrder: 'Web order number',
+  setTracking: 'Save tracking',
+  trackingSaved: (no: string, tracking: string) => `${no}: shipped, tracking ${tracking}.`,
 };
 
 export type Strings = typeof en;
@@ -335,6 +362,33 @@ const es: Strings = {
   goodsEmpty: 'Añade al menos un producto.',
   goodsReceived: (n) => `Mercancía recibida: ${n} ${n === 1 ? 'movimiento' : 'movimientos'}.`,
   unknownProduct: (text) => `Ningún producto con el SKU o código ${text}.`,
+
+  returns: 'Devolución',
+  returnHint: 'Escanea el ticket, o escribe su número o el del pedido web.',
+  returnOrder: 'Número de ticket o pedido',
+  find: 'Buscar',
+  returnOf: (no, date) => `${no} · ${date}`,
+  soldReturned: (sold, returned) =>
+    returned > 0 ? `vendidos ${sold}, ${returned} ya devueltos` : `vendidos ${sold}`,
+  dispositions: { restock: 'Vuelve al stock', damaged: 'Dañado', lost: 'Perdido' },
+  refundBy: 'Reembolso en',
+  refundMethods: { cash: 'Efectivo', card: 'Tarjeta', credit: 'Saldo de la tienda' },
+  confirmReturn: 'Confirmar devolución',
+  returnNothing: 'Elige cuántas unidades de una línea se devuelven.',
+  returnDone: (no) => `Devolución ${no}`,
+  refunded: (method, amount) => `Reembolsado ${amount} (${method})`,
+  creditBalance: (amount) => `Saldo de la tienda: ${amount}`,
+  creditGivenBack: (amount) => `Saldo gastado, devuelto: ${amount}`,
+  newReturn: 'Otra devolución',
+
+  toCollect: 'Para recoger',
+  toCollectNone: 'Ningún pedido web espera a ser recogido.',
+  handOver: 'Entregar',
+  orderHandedOver: (no) => `${no} entregado.`,
+  tracking: 'Número de seguimiento',
+  trackingOrder: 'Número de pedido web',
+  setTracking: 'Guardar seguimiento',
+  trackingSaved: (no, tracking) => `${no}: enviado, seguimiento ${tracking}.`,
 };
 
 const sets: Record<Lang, Strings> = { en, es };

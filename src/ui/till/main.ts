@@ -30,7 +30,8 @@
  *
  * What is on screen: till closed → the float card; open → #scan, the sale (cart, totals,
  * customer, payment; hidden while a receipt shows) and the session card (counted + close).
- * Cash in/out and "Receive goods" are folded <details>: click their summary first.
+ * Cash in/out, "Return", "To collect" and "Receive goods" are folded <details>: click their
+ * summary first (their hooks are listed in views/returns.ts and views/collect.ts).
  */
 import { h } from '../shared/dom';
 import { t } from './i18n';
@@ -39,12 +40,14 @@ import { type FocusTarget, onChange, state } from './state';
 import { loadTill, QUEUE_RETRY_MS, REFRESH_MS, refreshTill, sendQueue } from './till-data';
 import { cartView } from './views/cart';
 import { closedView } from './views/closed';
+import { collectView } from './views/collect';
 import { customerView } from './views/customer';
 import { goodsView } from './views/goods';
 import { headerView } from './views/header';
 import { messagesView } from './views/messages';
 import { paymentView } from './views/payment';
 import { receiptView } from './views/receipt';
+import { returnsView } from './views/returns';
 import { scanView } from './views/scan';
 import { sessionView } from './views/session';
 import { totalsView } from './views/totals';
@@ -72,6 +75,8 @@ const sale = h('section', { class: 'sale' }, cart.el, totals.el, customer.el, pa
 const session = sessionView();
 const zReport = zReportView();
 const goods = goodsView();
+const returns = returnsView();
+const collect = collectView();
 
 // Receipt and Z report are children of <body>, so the print CSS can hide all their siblings.
 document.body.replaceChildren(
@@ -86,6 +91,8 @@ document.body.replaceChildren(
   sale,
   zReport.el,
   session.el,
+  returns.el,
+  collect.el,
   goods.el,
 );
 
@@ -113,6 +120,8 @@ function render(): void {
   session.el.hidden = !open;
   zReport.update(state);
   goods.el.hidden = !data || !!state.zReport;
+  returns.el.hidden = !open;
+  collect.el.hidden = !data || !!state.zReport;
   if (data) {
     closed.update(state);
     scan.update(state);
@@ -125,6 +134,8 @@ function render(): void {
     payment.update(state, figures);
     session.update(state);
     goods.update(state);
+    returns.update(state);
+    collect.update(state);
   } else {
     receipt.el.hidden = true;
   }

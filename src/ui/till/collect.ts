@@ -1,0 +1,67 @@
+/**
+ * Click and collect at the counter: the paid pickup web orders waiting (ordersToCollect), handing
+ * one over (its goods leave the Store, so the web shops are told at once), and a tracking number
+ * for a web order that was shipped.
+ */
+import type { ToCollect } from '../../app/returns/return-api-types';
+import { call, reason } from './api';
+import { t } from './i18n';
+import { changed, say, state } from './state';
+import { refreshTill } from './till-data';
+import { checkWebOrders } from './web-orders';
+
+export const collecting: { list: ToCollect[] | null } = { list: null };
+
+export async function loadToCollect(): Promise<void> {
+  try {
+    collecting.list = await call('ordersToCollect');
+  } catch (error) {
+    say(t.serverFailed(reason(error)));
+  } finally {
+    changed();
+  }
+}
+
+export async function handOver(order: string): Promise<void> {
+  if (state.busy.has('collect')) return;
+  state.busy.add('collect');
+  changed();
+  try {
+    const result = await call('handOver', { order });
+    if (!result.ok) {
+      say(result.problem.message);
+      return;
+    }
+    say(t.orderHandedOver(result.value.orderNo), 'notice');
+    collecting.list = (collecting.list ?? []).filter((o) => o.orderId !== result.value.orderId);
+    void refreshTill();
+    if (result.value.skusChanged.length > 0) void checkWebOrders(true);
+  } catch (error) {
+    say(t.serverFailed(reason(error)));
+  } finally {
+    state.busy.delete('collect');
+    changed();
+  }
+}
+
+/** Returns true when saved. */
+export async function saveTracking(order: string, tracking: string): Promise<boolean> {
+  if (state.busy.has('collect')) return false;
+  state.busy.add('collect');
+  changed();
+  try {
+    const result = await call('setTracking', { order, tracking });
+    if (!result.ok) {
+      say(result.problem.message);
+      return false;
+    }
+    say(t.trackingSaved(result.value.orderNo, result.value.tracking), 'notice');
+    return true;
+  } catch (error) {
+    say(t.serverFailed(reason(error)));
+    return false;
+  } finally {
+    state.busy.delete('collect');
+    changed();
+  }
+}
