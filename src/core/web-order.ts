@@ -99,6 +99,16 @@ export interface WebOrder {
   /** True when the shipping method is local pickup: listed at the till as "to collect". */
   localPickup: boolean;
   trackingNumber: string;
+  /** The discount codes (coupons) the order used, each with what it took off; absent: none read. */
+  discountCodes?: UsedCode[];
+}
+
+/** A discount code an order used: how a web code of store credit is recognised and settled. */
+export interface UsedCode {
+  /** As the shop wrote it on the order (compare without case: WooCommerce lower-cases codes). */
+  code: string;
+  /** What it took off the order, tax included, in minor units; null when the shop does not say. */
+  amount: Minor | null;
 }
 
 /** A line the connector could not read: the order is still imported, and this is listed. */

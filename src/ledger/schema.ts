@@ -218,6 +218,32 @@ export const LOYALTY: TabSpec = {
   warnOnEdit: 'Loyalty entries are never edited: add an adjust entry instead.',
 };
 
+export const WEB_CODE_STATUSES = ['pending', 'live', 'used', 'released'] as const;
+
+/**
+ * Web codes: store credit sent to the web shop as a single-use discount code. A code's state
+ * changes (live → used or released), and the Loyalty tab is never edited, so codes have a tab of
+ * their own; the credit they hold is a `redeem` entry in Loyalty (key `hold:<code>`).
+ */
+export const WEB_CODES: TabSpec = {
+  name: 'Web Codes',
+  key: 'Code',
+  columns: [
+    text('Code', true),
+    text('Customer ID', true),
+    text('Shop', true),
+    money('Amount', true),
+    text('Shop code ID'),
+    oneOf('Status', WEB_CODE_STATUSES, true),
+    when('Expires', true),
+    text('Order ID'),
+    text('Key'),
+    when('Issued', true),
+  ],
+  warnOnEdit:
+    'Web codes are kept by Shop Ledger: cancel a code with the till’s customer card or shop-ledger customer web-code --cancel.',
+};
+
 export const TILL_SESSIONS: TabSpec = {
   name: 'Till Sessions',
   key: 'Session ID',
@@ -425,6 +451,7 @@ export const TABS: readonly TabSpec[] = [
   PAYMENTS,
   CUSTOMERS,
   LOYALTY,
+  WEB_CODES,
   TILL_SESSIONS,
   TILL_CASH,
   TRANSFERS,

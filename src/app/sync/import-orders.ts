@@ -47,6 +47,7 @@ import { survivorId } from '../customers/survivor';
 import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { loyaltyOnReturn, type ReturnCreditInput } from '../loyalty/on-return';
+import { type OrderCodes, settleWebCodes } from '../loyalty/online-code';
 import { earnOnImport, type PaidWebOrder } from '../loyalty/web-credit';
 import { takeIds } from '../sequence';
 import { updateSummariesForRows } from '../summaries/update-summaries';
@@ -201,6 +202,8 @@ export function importOrders(
     };
     const customerChanges: RowChange[] = [];
     const paidNow: PaidWebOrder[] = [];
+    // Paid orders that used discount codes: a web code of store credit among them is settled.
+    const codesUsed: OrderCodes[] = [];
     // New refunds of orders in the ledger's currency: each takes back the credit its order earned.
     const refundCredits: ReturnCreditInput[] = [];
     const problems: SyncProblem[] = [];
@@ -361,6 +364,9 @@ export function importOrders(
         }
       }
       if (PAID_LIKE.has(o.status) && !PAID_LIKE.has(oldStatus)) {
+        if (o.discountCodes?.length) {
+          codesUsed.push({ orderId, externalId: o.externalId, codes: o.discountCodes });
+        }
         paidNow.push({
           customerId: record['Customer ID'],
           orderId,
@@ -632,6 +638,16 @@ export function importOrders(
     appendRows(wb, customers, customerRows);
     updateRows(wb, customers, customerChanges);
     earnOnImport(p, ctx, paidNow, now, customers);
+    for (const x of settleWebCodes(p, ctx, shop, codesUsed, now, customers)) {
+      problems.push({
+        shop,
+        orderId: x.orderId,
+        externalId: x.externalId,
+        line: '',
+        sku: '',
+        problem: x.problem,
+      });
+    }
     // After the earning, so a refund imported with its order takes back what the order just earned.
     for (const r of refundCredits) loyaltyOnReturn(p, ctx, r);
     appendRows(

@@ -4,3 +4,4 @@ export * from './entry';
 export * from './lots';
 export * from './redeem';
 export * from './refund';
+export * from './web-code';

@@ -10,6 +10,7 @@
  * changes an order as the shop owner would between two syncs (its modification time moves on).
  * Every request is logged with its answer's status, so a test can count what a sync asked.
  */
+import { type FakeCode, type OrderWithCode, placeOrderWithCode } from './codes';
 import { type FakeShopRequest, type FakeShopResponse, jsonResponse, lowerHeaders } from './http-types';
 import type { FakeOrder, FakeProduct } from './model';
 import type {
@@ -51,6 +52,10 @@ export interface FakeShop {
   inventoryWrites(): InventoryWrite[];
   /** Every WooCommerce stock write applied: [sku, quantity]. */
   stockWrites(): [string, number][];
+  /** Coupons and discount codes made through either API, live. */
+  readonly codes: FakeCode[];
+  /** A customer checks out with a code (a web code of store credit); returns the new order's id. */
+  orderWithCode(order: OrderWithCode): number;
 }
 
 const PHP_NOTICE =
@@ -154,6 +159,7 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
   const now = scenario.now ?? Math.floor(Date.now() / 1000) * 1000;
   const products = buildProducts();
   const orders = buildOrders(scenario.orders ?? DEFAULT_ORDER_COUNT, now, products);
+  const codes: FakeCode[] = [];
   const woo: WooState = {
     siteUrl: '',
     key: scenario.woocommerce?.key ?? FAKE_WOO_KEY,
@@ -162,6 +168,7 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
     products,
     refuseStockOf: scenario.refuseStockOf ?? null,
     stockWrites: [],
+    codes,
   };
   const shopify: ShopifyState = {
     token: scenario.shopify?.token ?? FAKE_SHOPIFY_TOKEN,
@@ -170,6 +177,7 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
     staleOnce: null,
     inventoryWrites: [],
     idempotent: new Map(),
+    codes,
   };
   const faults: FakeFault[] = scenario.failNext
     ? Array.isArray(scenario.failNext)
@@ -182,6 +190,7 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
     orders,
     products,
     now,
+    codes,
 
     handle(req) {
       const headers = lowerHeaders(req.headers);
@@ -252,6 +261,8 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
           return shop.inventoryWrites();
         case 'stockWrites':
           return shop.stockWrites();
+        case 'orderWithCode':
+          return shop.orderWithCode(command.order);
       }
     },
 
@@ -298,6 +309,14 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
       }
       if (changes.note !== undefined) order.note = changes.note;
       order.modified = at;
+    },
+
+    orderWithCode(order) {
+      const latest = orders.reduce(
+        (max, o) => Math.max(max, o.modified, ...o.refunds.map((r) => r.created)),
+        now,
+      );
+      return placeOrderWithCode(orders, products, codes, order, latest + 60_000).id;
     },
 
     requests: () => log.slice(),

@@ -50,6 +50,8 @@ export interface FakeCoupon {
   code: string;
   /** Percent off the products. */
   percent: number;
+  /** A fixed amount off the cart instead (a web code of store credit), VAT included, in cents. */
+  amount?: number;
 }
 
 export interface FakeRefundLine {

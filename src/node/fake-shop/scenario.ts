@@ -3,6 +3,7 @@
  * with, an online sale between a stock read and a write, an order changed between two syncs. Plain
  * JSON, so the same commands reach a shop in this process or in the forked server.
  */
+import type { OrderWithCode } from './codes';
 import type { FakeOrderStatus } from './model';
 
 /** Credentials the fake accepts unless the scenario names others (the demo uses these). */
@@ -64,4 +65,5 @@ export type FakeShopCommand =
   | { op: 'clearRequests' }
   | { op: 'stock' }
   | { op: 'inventoryWrites' }
-  | { op: 'stockWrites' };
+  | { op: 'stockWrites' }
+  | { op: 'orderWithCode'; order: OrderWithCode };

@@ -88,6 +88,7 @@ export function shopifyOrderNode(order: FakeOrder): Record<string, unknown> {
     displayFulfillmentStatus: order.status === 'completed' ? 'FULFILLED' : 'UNFULFILLED',
     email: c.email,
     phone: c.phone,
+    discountCodes: order.coupon ? [order.coupon.code] : [],
     customer:
       c.id === 0
         ? null
@@ -112,7 +113,15 @@ export function shopifyOrderNode(order: FakeOrder): Record<string, unknown> {
           name: line.name,
           quantity: line.qty,
           originalUnitPriceSet: money(line.price),
-          discountAllocations: line.discount === 0 ? [] : [{ allocatedAmountSet: money(line.discount) }],
+          discountAllocations:
+            line.discount === 0
+              ? []
+              : [
+                  {
+                    allocatedAmountSet: money(line.discount),
+                    discountApplication: order.coupon ? { code: order.coupon.code } : {},
+                  },
+                ],
           taxLines: taxLines(line.rate, a.vat),
           variant: {
             id: gid('ProductVariant', productOf(line)),

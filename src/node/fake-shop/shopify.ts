@@ -13,6 +13,7 @@
  * per node asked for), not Shopify's calculator, so the fake never refuses a query as too costly
  * (MAX_COST_EXCEEDED is covered by the connector's own tests).
  */
+import { type FakeCode, shopifyCodes } from './codes';
 import { type FakeShopResponse, jsonResponse } from './http-types';
 import type { FakeOrder, FakeProduct } from './model';
 import { fromGid, inventoryItemGid, LOCATION_GID, shopifyOrderNode } from './shopify-json';
@@ -36,6 +37,8 @@ export interface ShopifyState {
   inventoryWrites: InventoryWrite[];
   /** Answers already given per idempotency key. */
   idempotent: Map<string, unknown>;
+  /** Discount codes and WooCommerce coupons (codes.ts). */
+  codes: FakeCode[];
 }
 
 const MAX_AVAILABLE = 2000;
@@ -73,6 +76,9 @@ export function shopifyAuthFailure(
 
 /** The operation a GraphQL document runs, by its root field. */
 export function shopifyOperation(query: string): string {
+  for (const op of ['discountCodeBasicCreate', 'codeDiscountNodeByCode', 'discountCodeDeactivate']) {
+    if (new RegExp(`\\b${op}\\s*\\(`).test(query)) return op;
+  }
   if (/\binventorySetQuantities\s*\(/.test(query)) return 'inventorySetQuantities';
   if (/\binventoryItems\s*\(/.test(query)) return 'inventoryItems';
   if (/\borders\s*\(/.test(query)) return 'orders';
@@ -336,6 +342,9 @@ export function handleShopify(
     case 'shop':
       return withCost({ shop: { name: 'Fake Coffee & Tea', currencyCode: 'EUR' } }, 1, 1);
     default:
-      return graphqlError("Field doesn't exist on type 'QueryRoot'", 'undefinedField');
+      return (
+        shopifyCodes(state.codes, query, variables) ??
+        graphqlError("Field doesn't exist on type 'QueryRoot'", 'undefinedField')
+      );
   }
 }

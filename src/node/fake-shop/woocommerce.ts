@@ -10,6 +10,7 @@
  *   answered on its own, a refused item as {"id", "error": {code, message, data}} inside the 200;
  * - anything else: 404 rest_no_route.
  */
+import { type FakeCode, wooCoupons } from './codes';
 import { type FakeShopRequest, type FakeShopResponse, jsonResponse } from './http-types';
 import { type FakeOrder, type FakeProduct, localText } from './model';
 import { onlyFields, wooOrderJson, wooProductJson, wooRefundJson } from './woocommerce-json';
@@ -26,6 +27,8 @@ export interface WooState {
   refuseStockOf: string | null;
   /** Every stock write that was applied: [sku, quantity]. */
   stockWrites: [string, number][];
+  /** Coupons and Shopify discount codes (codes.ts). */
+  codes: FakeCode[];
 }
 
 export interface ParsedUrl {
@@ -302,5 +305,7 @@ export function handleWoo(state: WooState, req: FakeShopRequest, url: ParsedUrl)
     const match = pattern.exec(route);
     if (verb === method && match) return answer(Number(match[1] ?? 0));
   }
+  const coupons = wooCoupons(state.codes, method, route, url.query, req.body);
+  if (coupons) return coupons;
   return error(404, 'rest_no_route', 'No route was found matching the URL and request method.');
 }

@@ -17,6 +17,7 @@
  */
 import { currencyExponent, formatDecimal, type Minor } from '../../core/money';
 import type {
+  UsedCode,
   WebCustomer,
   WebOrder,
   WebOrderLine,
@@ -129,6 +130,31 @@ function sum(amounts: (Minor | null)[]): Minor | null {
   let total: Minor | null = 0;
   for (const a of amounts) total = total === null || a === null ? null : total + a;
   return total;
+}
+
+/**
+ * The codes the order used (`Order.discountCodes`), each with what its allocations on the lines
+ * took off (`LineItem.discountAllocations[].discountApplication` as a DiscountCodeApplication),
+ * in the shop's price terms; null when no allocation says which code it came from
+ * (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-discountCodes,
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/DiscountCodeApplication).
+ */
+function usedCodes(order: Json, exponent: number): UsedCode[] {
+  const allocations = connectionNodes(order.lineItems).flatMap((line) =>
+    list(obj(line)?.discountAllocations).map((d) => obj(d) ?? {}),
+  );
+  return list(order.discountCodes)
+    .map((c) => text(c).trim())
+    .filter((c) => c !== '')
+    .map((code) => {
+      const mine = allocations.filter(
+        (a) => text(obj(a.discountApplication)?.code).trim().toLowerCase() === code.toLowerCase(),
+      );
+      return {
+        code,
+        amount: mine.length === 0 ? null : sum(mine.map((a) => shopMoney(a.allocatedAmountSet, exponent))),
+      };
+    });
 }
 
 function productLine(raw: unknown, index: number, ctx: Context): WebOrderLine {
@@ -452,6 +478,7 @@ export function mapShopifyOrder(raw: unknown, limits: NestedLimits | null = null
       return PICKUP.test(text(l?.code)) || PICKUP.test(text(l?.title));
     }),
     trackingNumber: trackingOf(order),
+    discountCodes: usedCodes(order, ctx.exponent),
   };
   return { order: webOrder, problems };
 }

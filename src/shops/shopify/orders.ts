@@ -46,7 +46,7 @@ export const ORDERS_QUERY = `query ShopLedgerOrders($first: Int!, $after: String
     nodes {
       id name createdAt updatedAt cancelledAt
       currencyCode taxesIncluded displayFinancialStatus displayFulfillmentStatus
-      email phone
+      email phone discountCodes
       customer { id email firstName lastName phone }
       shippingAddress { name phone }
       totalPriceSet { ${MONEY} }
@@ -57,7 +57,7 @@ export const ORDERS_QUERY = `query ShopLedgerOrders($first: Int!, $after: String
         nodes {
           id sku name quantity
           originalUnitPriceSet { ${MONEY} }
-          discountAllocations { allocatedAmountSet { ${MONEY} } }
+          discountAllocations { allocatedAmountSet { ${MONEY} } discountApplication { ... on DiscountCodeApplication { code } } }
           ${TAX_LINES}
           variant { id inventoryItem { id } }
         }

@@ -13,6 +13,7 @@ import {
   roundHalfAwayFromZero,
 } from '../../core/money';
 import type {
+  UsedCode,
   WebCustomer,
   WebOrder,
   WebOrderLine,
@@ -257,6 +258,20 @@ function couponLine(item: unknown, ctx: LineContext): WebOrderLine {
   };
 }
 
+/**
+ * The code a coupon line names and what it took off, tax included (`discount` + `discount_tax`):
+ * how a web code of store credit is recognised on the order
+ * (https://woocommerce.github.io/woocommerce-rest-api-docs/#order-coupon-lines-properties).
+ */
+function usedCoupon(item: unknown, ctx: LineContext): UsedCode {
+  const discount = money(get(item, 'discount'), ctx.exponent);
+  const discountTax = optionalMoney(get(item, 'discount_tax'), ctx.exponent, 0);
+  return {
+    code: decodeHtmlText(text(get(item, 'code'))).trim(),
+    amount: discount === null || discountTax === null ? null : discount + discountTax,
+  };
+}
+
 function customerOf(raw: unknown): WebCustomer {
   const billing = get(raw, 'billing');
   const shipping = get(raw, 'shipping');
@@ -441,6 +456,7 @@ export function parseOrder(raw: unknown): ParsedOrder {
       ),
       // WooCommerce core has no tracking numbers (extensions keep them in their own meta).
       trackingNumber: '',
+      discountCodes: list(raw, 'coupon_lines').map((item) => usedCoupon(item, ctx)),
     },
     problems,
   };

@@ -78,6 +78,7 @@ describe('parseOrder: order 727 of the docs (processing, a variation, tax, flat-
       refunds: [],
       localPickup: false,
       trackingNumber: '',
+      discountCodes: [],
     });
   });
 
@@ -175,6 +176,7 @@ describe('parseOrder: order 723 of the docs (completed, a customer, 2 refunds)',
       ],
       localPickup: false,
       trackingNumber: '',
+      discountCodes: [],
     });
   });
 

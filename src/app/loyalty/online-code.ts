@@ -1,0 +1,534 @@
+/**
+ * Redeeming store credit online: a single-use code in the web shop worth the customer's balance.
+ *
+ * The shop is called OUTSIDE the document lock (a slow shop must not stop the tills), so issuing
+ * is three steps:
+ * 1. under the lock: check the customer, HOLD the balance (a `redeem` entry, key `hold:<code>`,
+ *    Expires = the code's expiry) and write the code's row in Web Codes with Status `pending`;
+ *    from here the till sees the balance without it, so it cannot be spent twice;
+ * 2. no lock: create the code in the shop;
+ * 3. under the lock: Status `live` with the shop's id of the code. When the shop refused or failed,
+ *    the code is looked for in the shop (an answer may have been lost after it was made): found,
+ *    it is live all the same; surely not there, the hold is RELEASED and the code is `released`,
+ *    so a failure holds nothing; when even that cannot be known, the code stays `pending` and the
+ *    hourly run settles the question later (it never releases a pending code younger than
+ *    PENDING_GRACE_MS, so it cannot race step 3).
+ * Sending again with the same key (a retry, a double click) gives the same code and holds nothing
+ * more; a pending code is finished by it.
+ *
+ * An imported order that used the code SETTLES it inside the import's commit (settleWebCodes):
+ * the hold is lifted and the order redeems what the code took off it, with the order's Order ID
+ * (so a refund of the order gives that credit back); what the code did not cover goes back to the
+ * customer. A code that expires unused (the hourly run) or is cancelled is disabled in the shop
+ * first, then released: the held credit comes back lot by lot with each lot's own expiry. If the
+ * shop says it was used meanwhile, it becomes `used` and stays held until its order is imported.
+ *
+ * Loyalty stays append-only: a hold, its release and a settlement are entries, never edits; the
+ * code's changing state lives in the Web Codes tab.
+ */
+import type { ShopConfig } from '../../app/sync/shop-config';
+import {
+  type HeldPortion,
+  heldPortions,
+  type LoyaltyDraft,
+  type LoyaltyEntry,
+  webCodeProblem,
+  webCodeText,
+} from '../../core/loyalty';
+import { formatDecimal } from '../../core/money';
+import type { UsedCode } from '../../core/web-order';
+import { parseText } from '../../ledger/cells';
+import { entryFromRow } from '../../ledger/loyalty';
+import { LOYALTY, WEB_CODES } from '../../ledger/schema';
+import {
+  appendRows,
+  findRows,
+  type Row,
+  type RowChange,
+  readFoundRows,
+  readHeaderTable,
+  readTable,
+  type Table,
+  updateRows,
+} from '../../ledger/table';
+import { type WebCode, webCodeFromRow, webCodeRecord } from '../../ledger/web-codes';
+import type { Platform } from '../../platform/platform';
+import { ShopError } from '../../shops/shop-error';
+import type { ShopCode, WebCodeShop } from '../../shops/web-codes';
+import { underLock } from '../commit';
+import { CustomerProblem } from '../customers/problem';
+import { type LedgerContext, loadContext } from '../ledger-context';
+import { findCustomerRow } from './customer-row';
+import { postLoyalty } from './post-entries';
+
+export type WebCodePorts = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
+
+/** The shop's code API by shop name (the shells build it from the shop settings and the Http port). */
+export type ShopCodesFor = (shop: ShopConfig) => WebCodeShop;
+
+const DAY = 86_400_000;
+/** How long a code is valid unless told otherwise. */
+export const WEB_CODE_DAYS = 30;
+/** A pending code younger than this may still be in step 2: the hourly run leaves it alone. */
+export const PENDING_GRACE_MS = 15 * 60_000;
+
+/** A web code as the till and the CLI show it: plain data, amounts in minor units, times ISO. */
+export interface WebCodeView {
+  code: string;
+  customerId: string;
+  shop: string;
+  amount: number;
+  currency: string;
+  status: WebCode['status'];
+  expires: string;
+  orderId: string;
+  /** The customer's balance now (the held credit is not in it). */
+  balance: number;
+  /** What the person at the till should know, in a sentence. */
+  message: string;
+}
+
+function shopNamed(p: WebCodePorts, name: string, list: (p: WebCodePorts) => ShopConfig[]): ShopConfig {
+  const shops = list(p);
+  const shop = shops.find((s) => s.name === name) ?? (shops.length === 1 && !name ? shops[0] : undefined);
+  if (!shop) {
+    throw new CustomerProblem(
+      'bad-input',
+      shops.length === 0
+        ? 'No web shop is connected: add one in Extensions › Shop Ledger › Shop settings first.'
+        : `No shop named "${name}": the shops are ${shops.map((s) => s.name).join(', ')}.`,
+    );
+  }
+  return shop;
+}
+
+function codesTable(p: WebCodePorts, ctx: LedgerContext): Table {
+  return readHeaderTable(p.workbook, WEB_CODES, ctx.tabs);
+}
+
+function rowBy(p: WebCodePorts, table: Table, header: string, value: string): Row | null {
+  const [row] = readFoundRows(p.workbook, table, findRows(p.workbook, table, header, value).slice(0, 1));
+  return row ?? null;
+}
+
+/** One customer's entries in ledger order: one search, one read per run of rows. */
+function entriesOf(p: Pick<Platform, 'workbook'>, ctx: LedgerContext, customerId: string): LoyaltyEntry[] {
+  const tab = readHeaderTable(p.workbook, LOYALTY, ctx.tabs);
+  return readFoundRows(p.workbook, tab, findRows(p.workbook, tab, 'Customer ID', customerId))
+    .filter((row) => parseText(tab.get(row, 'Amount')) !== '')
+    .map((row) => entryFromRow(tab, row, ctx.cells));
+}
+
+/** The lots the code's hold took, as they were; none when there is no hold. */
+function holdOf(p: Pick<Platform, 'workbook'>, ctx: LedgerContext, c: WebCode): HeldPortion[] {
+  const entries = entriesOf(p, ctx, c.customerId);
+  const at = entries.findIndex((e) => e.key === `hold:${c.code}`);
+  if (at < 0) return [];
+  return heldPortions(entries.slice(0, at), -entries[at].amount);
+}
+
+function giveBack(c: WebCode, portions: readonly HeldPortion[], prefix: string): LoyaltyDraft[] {
+  return portions.map((q, i) => ({
+    customerId: c.customerId,
+    amount: q.amount,
+    kind: 'reverse' as const,
+    orderId: '',
+    expires: q.expires,
+    key: `${prefix}:${c.code}:${i + 1}`,
+  }));
+}
+
+function view(c: WebCode, ctx: LedgerContext, balance: number, message: string): WebCodeView {
+  return {
+    code: c.code,
+    customerId: c.customerId,
+    shop: c.shop,
+    amount: c.amount,
+    currency: ctx.settings.currency,
+    status: c.status,
+    expires: new Date(c.expires).toISOString(),
+    orderId: c.orderId,
+    balance,
+    message,
+  };
+}
+
+function balanceOf(p: WebCodePorts, ctx: LedgerContext, customerId: string): number {
+  return findCustomerRow(p.workbook, ctx, customerId)?.balance ?? 0;
+}
+
+/** Releases a code's hold and marks it released, under the caller's lock. Returns the balance after. */
+function release(
+  p: WebCodePorts,
+  ctx: LedgerContext,
+  table: Table,
+  row: Row,
+  c: WebCode,
+  now: number,
+): number {
+  const posted = postLoyalty(p, ctx, giveBack(c, holdOf(p, ctx, c), 'release'), now);
+  updateRows(p.workbook, table, [{ row, values: { Status: 'released' } }]);
+  return posted.balances.get(c.customerId) ?? balanceOf(p, ctx, c.customerId);
+}
+
+/**
+ * True when the shop surely made nothing: it refused the request (a 4xx other than 408/429,
+ * Shopify's userErrors) or was never reached. A timeout or a 5xx may come after the code was made.
+ */
+function refused(e: unknown): boolean {
+  if (!(e instanceof ShopError)) return false;
+  if (e.kind === 'auth' || e.kind === 'unreachable' || e.name === 'ShopifyUserErrors') return true;
+  return e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+}
+
+function shopMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface IssueWebCode {
+  customerId: string;
+  /** The shop's name (Shop settings); may be left out when one shop is connected. */
+  shop: string;
+  /** The command's idempotency key. */
+  key: string;
+  /** Days the code is valid (default 30). */
+  days?: number;
+}
+
+export function issueWebCode(
+  p: WebCodePorts,
+  shops: { list: (p: WebCodePorts) => ShopConfig[]; codesFor: ShopCodesFor },
+  r: IssueWebCode,
+): WebCodeView {
+  const key = String(r.key ?? '').trim();
+  if (!key) throw new CustomerProblem('bad-input', 'A web code needs a key (the command’s idempotency key).');
+  const config = shopNamed(p, String(r.shop ?? '').trim(), shops.list);
+  const days = r.days ?? WEB_CODE_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > 366) {
+    throw new CustomerProblem('bad-input', `--days must be a whole number from 1 to 366 (got ${r.days}).`);
+  }
+
+  // Step 1: hold the balance, under the lock.
+  const held = underLock(p, () => {
+    const ctx = loadContext(p.workbook);
+    const table = codesTable(p, ctx);
+    const again = rowBy(p, table, 'Key', key);
+    if (again)
+      return { ctx, code: webCodeFromRow(table, again, ctx.cells), email: '', customerRef: '', fresh: false };
+    const now = p.clock.now();
+    const customer = findCustomerRow(p.workbook, ctx, r.customerId);
+    const problem = webCodeProblem(
+      {
+        customerId: String(r.customerId ?? '').trim(),
+        known: customer !== null,
+        mergedInto: customer?.mergedInto ?? '',
+        email: customer?.email ?? '',
+        balance: customer?.balance ?? 0,
+        needsEmail: config.platform === 'woocommerce',
+      },
+      (m) => formatDecimal(m, ctx.cells.exponent),
+    );
+    if (problem || !customer) throw new CustomerProblem('bad-input', problem ?? 'Unknown customer.');
+    const shopIds = customer.table.has('Shop IDs')
+      ? parseText(customer.table.get(customer.row, 'Shop IDs'))
+      : '';
+    const customerRef =
+      shopIds
+        .split(' ')
+        .find((id) => id.startsWith(`${config.name}:`))
+        ?.slice(config.name.length + 1) ?? '';
+    const code: WebCode = {
+      code: webCodeText(p.digest.sha256Hex(`web-code|${key}|${customer.customerId}|${now}`)),
+      customerId: customer.customerId,
+      shop: config.name,
+      amount: customer.balance,
+      shopCodeId: '',
+      status: 'pending',
+      expires: now + days * DAY,
+      orderId: '',
+      key,
+      issued: now,
+    };
+    postLoyalty(
+      p,
+      ctx,
+      [
+        {
+          customerId: code.customerId,
+          amount: -code.amount,
+          kind: 'redeem',
+          orderId: '',
+          expires: code.expires,
+          key: `hold:${code.code}`,
+        },
+      ],
+      now,
+    );
+    appendRows(p.workbook, table, [webCodeRecord(code, ctx.cells)]);
+    return { ctx, code, email: customer.email, customerRef, fresh: true };
+  });
+  const { ctx } = held;
+  if (held.code.status !== 'pending') {
+    return view(
+      held.code,
+      ctx,
+      balanceOf(p, ctx, held.code.customerId),
+      'Sent before with this key: the same code.',
+    );
+  }
+
+  // Step 2: make the code in the shop, outside the lock.
+  const codes = shops.codesFor(config);
+  let made: ShopCode | null = null;
+  let failure = '';
+  let absent = false;
+  try {
+    made = held.fresh
+      ? codes.create({
+          code: held.code.code,
+          amount: held.code.amount,
+          exponent: ctx.cells.exponent,
+          email: held.email,
+          customerRef: held.customerRef,
+          startsAt: held.code.issued,
+          expiresAt: held.code.expires,
+          title: `Store credit of ${held.code.customerId} (Shop Ledger)`,
+        })
+      : codes.find(held.code.code);
+    if (!made) absent = true;
+  } catch (e) {
+    failure = shopMessage(e);
+    if (refused(e)) {
+      absent = true; // the shop said no: it made nothing
+    } else {
+      try {
+        made = codes.find(held.code.code);
+        absent = made === null;
+      } catch {
+        absent = false; // the shop cannot say: the code stays pending for the hourly run
+      }
+    }
+  }
+  if (!held.fresh && absent && !failure) failure = 'the shop has no such code';
+
+  // Step 3: record the shop's answer, under the lock.
+  return underLock(p, () => {
+    const ctx3 = loadContext(p.workbook);
+    const table = codesTable(p, ctx3);
+    const row = rowBy(p, table, 'Code', held.code.code);
+    if (!row)
+      throw new CustomerProblem('bad-input', `The web code ${held.code.code} is no longer in Web Codes.`);
+    const c = webCodeFromRow(table, row, ctx3.cells);
+    const now = p.clock.now();
+    if (c.status !== 'pending')
+      return view(c, ctx3, balanceOf(p, ctx3, c.customerId), 'The code was settled meanwhile.');
+    if (made) {
+      updateRows(p.workbook, table, [{ row, values: { 'Shop code ID': made.ref, Status: 'live' } }]);
+      const live = { ...c, shopCodeId: made.ref, status: 'live' as const };
+      return view(live, ctx3, balanceOf(p, ctx3, c.customerId), `Tell the customer the code ${c.code}.`);
+    }
+    if (absent) {
+      const balance = release(p, ctx3, table, row, c, now);
+      throw new CustomerProblem(
+        'bad-input',
+        `${config.name} did not make the code (${failure}). Nothing is held: the customer's credit is ${formatDecimal(balance, ctx3.cells.exponent)} again. Check the shop's connection and send the code again.`,
+      );
+    }
+    throw new CustomerProblem(
+      'bad-input',
+      `${config.name} did not answer clearly (${failure}). The credit stays held under the code ${c.code} until the shop confirms it: send again with the same key, or the hourly run will confirm or release it.`,
+    );
+  });
+}
+
+/**
+ * Stops a live or pending code (staff cancel it, or it expired) and gives its credit back, unless
+ * the shop says it was used: then it is `used` and waits for its order. Throws a CustomerProblem
+ * when the shop cannot be reached (nothing changes; try again).
+ */
+export function closeWebCode(
+  p: WebCodePorts,
+  shops: { list: (p: WebCodePorts) => ShopConfig[]; codesFor: ShopCodesFor },
+  code: string,
+): WebCodeView {
+  const wanted = String(code ?? '')
+    .trim()
+    .toUpperCase();
+  const first = underLock(p, () => {
+    const ctx = loadContext(p.workbook);
+    const table = codesTable(p, ctx);
+    const row = rowBy(p, table, 'Code', wanted);
+    if (!row) throw new CustomerProblem('bad-input', `No web code ${wanted} in Web Codes: check the code.`);
+    return { ctx, c: webCodeFromRow(table, row, ctx.cells) };
+  });
+  const { ctx, c } = first;
+  if (c.status === 'used' || c.status === 'released') {
+    const said =
+      c.status === 'used'
+        ? `The code ${c.code} was used${c.orderId ? ` by order ${c.orderId}` : ' in the shop; its order settles it at the next sync'}.`
+        : `The code ${c.code} was released already: its credit is back.`;
+    return view(c, ctx, balanceOf(p, ctx, c.customerId), said);
+  }
+  const config = shopNamed(p, c.shop, shops.list);
+  const codes = shops.codesFor(config);
+  let after: ShopCode | null;
+  try {
+    const ref = c.shopCodeId || codes.find(c.code)?.ref || '';
+    after = ref ? codes.disable(ref) : null;
+  } catch (e) {
+    throw new CustomerProblem(
+      'bad-input',
+      `${c.shop} could not stop the code ${c.code} (${shopMessage(e)}). Nothing changed: the credit stays held; try again later.`,
+    );
+  }
+  const used = (after?.usageCount ?? 0) > 0;
+  return underLock(p, () => {
+    const ctx2 = loadContext(p.workbook);
+    const table = codesTable(p, ctx2);
+    const row = rowBy(p, table, 'Code', c.code);
+    if (!row) throw new CustomerProblem('bad-input', `The web code ${c.code} is no longer in Web Codes.`);
+    const now2 = webCodeFromRow(table, row, ctx2.cells);
+    if (now2.status === 'used' || now2.status === 'released') {
+      return view(now2, ctx2, balanceOf(p, ctx2, now2.customerId), 'The code was settled meanwhile.');
+    }
+    if (used) {
+      updateRows(p.workbook, table, [{ row, values: { Status: 'used' } }]);
+      return view(
+        { ...now2, status: 'used' },
+        ctx2,
+        balanceOf(p, ctx2, now2.customerId),
+        `The code ${c.code} was used in the shop: its order settles it at the next sync, and the credit stays held until then.`,
+      );
+    }
+    const balance = release(p, ctx2, table, row, now2, p.clock.now());
+    return view(
+      { ...now2, status: 'released' },
+      ctx2,
+      balance,
+      `The code ${c.code} no longer works in the shop; its credit is back (balance ${formatDecimal(balance, ctx2.cells.exponent)}).`,
+    );
+  });
+}
+
+export interface WebCodeTick {
+  released: number;
+  used: number;
+  confirmed: number;
+  failures: string[];
+}
+
+/**
+ * The hourly run: every live code past its expiry is stopped and released (or marked used), and
+ * every pending code older than PENDING_GRACE_MS is confirmed live or released. One read of the
+ * Web Codes tab; a shop that fails leaves its codes for the next run.
+ */
+export function expireWebCodes(
+  p: WebCodePorts,
+  shops: { list: (p: WebCodePorts) => ShopConfig[]; codesFor: ShopCodesFor },
+): WebCodeTick {
+  const report: WebCodeTick = { released: 0, used: 0, confirmed: 0, failures: [] };
+  const ctx = loadContext(p.workbook);
+  if (!ctx.tabs.includes(WEB_CODES.name)) return report;
+  const now = p.clock.now();
+  const table = readTable(p.workbook, WEB_CODES, ctx.tabs);
+  const due = table.rows
+    .map((row) => webCodeFromRow(table, row, ctx.cells))
+    .filter(
+      (c) =>
+        (c.status === 'live' && c.expires <= now) ||
+        (c.status === 'pending' && (!(c.issued + PENDING_GRACE_MS > now) || c.expires <= now)),
+    );
+  for (const c of due) {
+    try {
+      if (c.status === 'pending' && c.expires > now) {
+        const config = shopNamed(p, c.shop, shops.list);
+        const found = shops.codesFor(config).find(c.code);
+        if (found) {
+          underLock(p, () => {
+            const ctx2 = loadContext(p.workbook);
+            const t = codesTable(p, ctx2);
+            const row = rowBy(p, t, 'Code', c.code);
+            if (row && webCodeFromRow(t, row, ctx2.cells).status === 'pending') {
+              updateRows(p.workbook, t, [{ row, values: { 'Shop code ID': found.ref, Status: 'live' } }]);
+            }
+          });
+          report.confirmed++;
+          continue;
+        }
+      }
+      const done = closeWebCode(p, shops, c.code);
+      if (done.status === 'released') report.released++;
+      if (done.status === 'used') report.used++;
+    } catch (e) {
+      report.failures.push(`${c.code}: ${shopMessage(e)}`);
+    }
+  }
+  return report;
+}
+
+/** An imported order and the codes it used (the import's own ids). */
+export interface OrderCodes {
+  orderId: string;
+  externalId: string;
+  codes: readonly UsedCode[];
+}
+
+export interface CodeProblem {
+  orderId: string;
+  externalId: string;
+  problem: string;
+}
+
+/**
+ * Inside the import's commit (under its lock; no flush): settles the web codes of this shop that
+ * the orders used. Nothing is read when no order used a code. Once per code: a settled code is
+ * `used` with its Order ID, so a re-import changes nothing.
+ */
+export function settleWebCodes(
+  p: Pick<Platform, 'workbook' | 'properties'>,
+  ctx: LedgerContext,
+  shop: string,
+  orders: readonly OrderCodes[],
+  now: number,
+  customers?: Table,
+): CodeProblem[] {
+  const uses = orders.flatMap((o) => o.codes.map((u) => ({ order: o, use: u })));
+  if (uses.length === 0 || !ctx.tabs.includes(WEB_CODES.name)) return [];
+  const wb = p.workbook;
+  const table = readHeaderTable(wb, WEB_CODES, ctx.tabs);
+  const searched = [...new Set(uses.flatMap(({ use }) => [use.code.trim(), use.code.trim().toUpperCase()]))];
+  const rows = readFoundRows(wb, table, findRows(wb, table, 'Code', searched));
+  const byCode = new Map(rows.map((row) => [parseText(table.get(row, 'Code')).toUpperCase(), row]));
+  const problems: CodeProblem[] = [];
+  const drafts: LoyaltyDraft[] = [];
+  const changes: RowChange[] = [];
+  const settled = new Set<string>();
+  for (const { order, use } of uses) {
+    const row = byCode.get(use.code.trim().toUpperCase());
+    if (!row) continue; // a coupon of the shop's own, not a web code
+    const c = webCodeFromRow(table, row, ctx.cells);
+    if (c.shop !== shop || c.orderId !== '' || settled.has(c.code)) continue;
+    if (c.status === 'released') {
+      problems.push({
+        orderId: order.orderId,
+        externalId: order.externalId,
+        problem: `Order used web code ${c.code}, which had been released (its credit went back to ${c.customerId}): the credit was not taken again. Check the order, and adjust ${c.customerId}'s credit if it should be.`,
+      });
+      continue;
+    }
+    const used = Math.max(0, Math.min(c.amount, use.amount ?? c.amount));
+    drafts.push(...giveBack(c, holdOf(p, ctx, c), 'settle'), {
+      customerId: c.customerId,
+      amount: -used,
+      kind: 'redeem',
+      orderId: order.orderId,
+      expires: null,
+      key: `use:${c.code}`,
+    });
+    changes.push({ row, values: { Status: 'used', 'Order ID': order.orderId } });
+    settled.add(c.code); // a second order with the same code is not settled twice
+  }
+  updateRows(wb, table, changes);
+  postLoyalty(p, ctx, drafts, now, customers);
+  return problems;
+}

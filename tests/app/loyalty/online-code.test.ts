@@ -1,0 +1,343 @@
+/**
+ * Store credit redeemed online: a web code issued for the balance holds it, an imported order
+ * that used it settles it once, expiry or cancelling releases it, and a shop that fails holds
+ * nothing. The real connectors (src/shops) talk to the fake shop (src/node/fake-shop) in process;
+ * the ledger is the Apps Script fakes' spreadsheet.
+ */
+import { loadContext } from '../../../src/app/ledger-context';
+import { closeWebCode, expireWebCodes, issueWebCode } from '../../../src/app/loyalty/online-code';
+import { postLoyalty } from '../../../src/app/loyalty/post-entries';
+import type { ShopConfig, ShopSecret } from '../../../src/app/sync/shop-config';
+import { syncShop } from '../../../src/app/sync/sync-shop';
+import { createCustomer } from '../../../src/app/till/customers';
+import { recordSale } from '../../../src/app/till/record-sale';
+import { fakeShop } from '../../../src/node/fake-shop/fake-shop';
+import { FAKE_SHOPIFY_TOKEN, FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../../src/node/fake-shop/scenario';
+import type { Platform } from '../../../src/platform/platform';
+import { connectorFor } from '../../../src/shops/connector-for';
+import { webCodesFor } from '../../../src/shops/web-codes';
+import { MUG, tillLedger } from '../../helpers/till-ledger';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const DAY = 86_400_000;
+const SHOPS: Record<'woocommerce' | 'shopify', ShopConfig> = {
+  woocommerce: { name: 'shop.example.com', platform: 'woocommerce', url: 'https://shop.example.com' },
+  shopify: { name: 'fake-coffee', platform: 'shopify', url: 'https://fake-coffee.myshopify.com' },
+};
+const SECRETS: Record<'woocommerce' | 'shopify', ShopSecret> = {
+  woocommerce: { platform: 'woocommerce', key: FAKE_WOO_KEY, secret: FAKE_WOO_SECRET },
+  shopify: { platform: 'shopify', token: FAKE_SHOPIFY_TOKEN },
+};
+
+function setup(platformName: 'woocommerce' | 'shopify' = 'woocommerce') {
+  const s = tillLedger({ open: true });
+  const shop = fakeShop({ now: NOW, orders: 7 });
+  let now = NOW + DAY;
+  const io = {
+    http: { request: (req: Parameters<typeof shop.handle>[0]) => shop.handle(req) },
+    wait: () => {},
+  };
+  const platform: Platform = { ...s.platform, clock: { now: () => now }, http: io.http };
+  const config = SHOPS[platformName];
+  const shops = {
+    list: () => [config],
+    codesFor: (c: ShopConfig) => webCodesFor(c, SECRETS[platformName], io),
+  };
+  const ana = createCustomer(platform, { key: 'c1', name: 'Ana', email: 'ana@example.com' });
+  const ctx = loadContext(platform.workbook);
+  // 25.00 of credit: 10.00 expiring at the end of the year, 15.00 that never expires.
+  postLoyalty(
+    platform,
+    ctx,
+    [
+      {
+        customerId: ana.customerId,
+        amount: 1000,
+        kind: 'adjust',
+        orderId: '',
+        expires: Date.UTC(2026, 11, 31),
+        key: 'gift-1',
+      },
+      { customerId: ana.customerId, amount: 1500, kind: 'adjust', orderId: '', expires: null, key: 'gift-2' },
+    ],
+    NOW,
+  );
+  const records = (tab: string) =>
+    s.env.meter.uncounted(() => {
+      const [header, ...data] = s.env.spreadsheet.getSheetByName(tab)?.getDataRange().getValues() ?? [];
+      return data.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+    });
+  const balance = () =>
+    records('Customers').find((c) => c['Customer ID'] === ana.customerId)?.['Loyalty balance'];
+  const sync = () =>
+    syncShop(platform, config, connectorFor(config, SECRETS[platformName], io), {
+      since: '2026-11-01T00:00:00.000Z',
+    });
+  return {
+    ...s,
+    platform,
+    shop,
+    shops,
+    config,
+    ana,
+    records,
+    balance,
+    sync,
+    setNow: (t: number) => {
+      now = t;
+    },
+  };
+}
+
+describe('issuing a web code for the balance', () => {
+  test('WooCommerce: a single-use fixed-cart coupon for the customer’s email; the balance is held', () => {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(code).toMatchObject({ status: 'live', amount: 2500, balance: 0, customerId: s.ana.customerId });
+    expect(code.code).toMatch(/^SL-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+    // The request as the WooCommerce docs describe it.
+    expect(s.shop.codes).toHaveLength(1);
+    expect(s.shop.codes[0].request).toEqual({
+      code: code.code,
+      discount_type: 'fixed_cart',
+      amount: '25.00',
+      description: `Store credit of ${s.ana.customerId} (Shop Ledger)`,
+      individual_use: true,
+      usage_limit: 1,
+      usage_limit_per_user: 1,
+      email_restrictions: ['ana@example.com'],
+      date_expires_gmt: new Date(NOW + DAY + 30 * DAY).toISOString().slice(0, 19),
+    });
+    expect(s.balance()).toBe(0);
+    const hold = s.records('Loyalty').filter((e) => e.Key === `hold:${code.code}`);
+    expect(hold).toEqual([expect.objectContaining({ Kind: 'redeem', Amount: -25, 'Order ID': '' })]);
+    expect(s.records('Web Codes')).toEqual([
+      expect.objectContaining({
+        Code: code.code,
+        'Customer ID': s.ana.customerId,
+        Shop: s.config.name,
+        Amount: 25,
+        'Shop code ID': s.shop.codes[0].id.toString(),
+        Status: 'live',
+        Key: 'w1',
+      }),
+    ]);
+  });
+
+  test('the same key again gives the same code and holds nothing more; the till cannot spend the held credit', () => {
+    const s = setup();
+    const first = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    const rows = s.records('Loyalty').length;
+    const again = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(again.code).toBe(first.code);
+    expect(s.shop.codes).toHaveLength(1);
+    expect(s.records('Loyalty')).toHaveLength(rows);
+    expect(() =>
+      recordSale(s.platform, {
+        key: 'sale-credit',
+        till: 'Till 1',
+        lines: [{ sku: MUG.sku, qty: 1 }],
+        payments: [
+          { method: 'credit', amount: 500 },
+          { method: 'cash', amount: MUG.price - 500, tendered: MUG.price - 500 },
+        ],
+        customerId: s.ana.customerId,
+      }),
+    ).toThrow(/store credit/i);
+    // And a second code for nothing is refused.
+    expect(() =>
+      issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w2' }),
+    ).toThrow(/no store credit/);
+  });
+
+  test('a shop that refuses holds nothing: the credit is back and the code is released', () => {
+    const s = setup();
+    s.shop.failNext({ status: 401 });
+    expect(() =>
+      issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
+    ).toThrow(/Nothing is held.*25\.00/);
+    expect(s.shop.codes).toHaveLength(0);
+    expect(s.balance()).toBe(25);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'released' })]);
+  });
+
+  test('a shop that cannot say keeps the code pending; the hourly run confirms or releases it later', () => {
+    const s = setup();
+    s.shop.failNext({ status: 503 }, 8); // create and the lookup both fail, after their retries
+    expect(() =>
+      issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
+    ).toThrow(/stays held/);
+    expect(s.balance()).toBe(0);
+    // Too young for the hourly run: left alone (it may still be being made).
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 0, confirmed: 0 });
+    s.setNow(NOW + DAY + 20 * 60_000);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 1 });
+    expect(s.balance()).toBe(25);
+  });
+
+  test('refusals: unknown customer, no email for WooCommerce, unknown shop', () => {
+    const s = setup();
+    const bob = createCustomer(s.platform, { key: 'c2', name: 'Bob', phone: '+34612345678' });
+    postLoyalty(
+      s.platform,
+      loadContext(s.platform.workbook),
+      [{ customerId: bob.customerId, amount: 100, kind: 'adjust', orderId: '', expires: null, key: 'g-bob' }],
+      NOW,
+    );
+    const issue = (customerId: string, shop = s.config.name) =>
+      issueWebCode(s.platform, s.shops, { customerId, shop, key: `k-${customerId}-${shop}` });
+    expect(() => issue('C-999999')).toThrow(/No customer with ID C-999999/);
+    expect(() => issue(bob.customerId)).toThrow(/has no email/);
+    expect(() => issue(s.ana.customerId, 'nope')).toThrow(/No shop named "nope"/);
+    expect(s.shop.codes).toHaveLength(0);
+    expect(s.records('Web Codes')).toHaveLength(0);
+  });
+});
+
+describe('an order that uses the code', () => {
+  test('settles it once: the order redeems the credit with its Order ID, earns only on what was paid, and a re-import changes nothing', () => {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    const id = s.shop.orderWithCode({ code: code.code, email: 'ana@example.com', lines: [[MUG.sku, 4]] });
+    s.sync();
+    const order = s.records('Orders').find((o) => o['External ID'] === String(id));
+    expect(order).toBeDefined();
+    const orderId = order?.['Order ID'];
+    // The order's Total is what was charged after the code: 4 mugs less 25.00.
+    expect(order?.Total).toBeCloseTo((4 * MUG.price - 2500) / 100, 2);
+    const net = Math.round(Number(order?.Net) * 100);
+    const earned = Math.floor((net * 5) / 100);
+    expect(s.records('Web Codes')).toEqual([
+      expect.objectContaining({ Status: 'used', 'Order ID': orderId }),
+    ]);
+    const mine = s.records('Loyalty').filter((e) => e['Order ID'] === orderId);
+    expect(mine.map((e) => [e.Kind, Math.round(Number(e.Amount) * 100)])).toEqual(
+      expect.arrayContaining([
+        ['redeem', -2500],
+        ['earn', earned],
+      ]),
+    );
+    expect(s.balance()).toBeCloseTo(earned / 100, 2);
+    const rows = s.records('Loyalty').length;
+
+    s.sync();
+    s.shop.updateOrder(id, { note: 'touched' }); // the order changes in the shop: imported again
+    s.sync();
+    expect(s.records('Loyalty')).toHaveLength(rows);
+    expect(s.balance()).toBeCloseTo(earned / 100, 2);
+  });
+
+  test('an order smaller than the code takes what it needs; the rest comes back to the customer', () => {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    s.shop.orderWithCode({ code: code.code, email: 'ana@example.com', lines: [[MUG.sku, 1]] });
+    s.sync();
+    expect(MUG.price).toBeLessThan(2500);
+    expect(s.balance()).toBeCloseTo((2500 - MUG.price) / 100, 2);
+  });
+
+  test('Shopify: a basic code discount for the amount, for all buyers while the shop’s customer id is unknown', () => {
+    const s = setup('shopify');
+    // The customer's Shopify id is remembered from an earlier order (Shop IDs "fake-coffee:…").
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 's1',
+    });
+    expect(s.shop.codes[0].request).toEqual({
+      title: `Store credit of ${s.ana.customerId} (Shop Ledger)`,
+      code: code.code,
+      startsAt: new Date(NOW + DAY).toISOString(),
+      endsAt: new Date(NOW + 31 * DAY).toISOString(),
+      context: { all: 'ALL' },
+      customerGets: {
+        value: { discountAmount: { amount: '25.00', appliesOnEachItem: false } },
+        items: { all: true },
+      },
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
+    });
+    expect(code.status).toBe('live');
+    s.shop.orderWithCode({ code: code.code, email: 'ana@example.com', lines: [[MUG.sku, 4]] });
+    s.sync();
+    const [row] = s.records('Web Codes');
+    expect(row).toMatchObject({ Status: 'used' });
+    const order = s.records('Orders').find((o) => o['Order ID'] === row['Order ID']);
+    expect(order?.Total).toBeCloseTo((4 * MUG.price - 2500) / 100, 2);
+    expect(
+      s.records('Loyalty').filter((e) => e['Order ID'] === row['Order ID'] && e.Kind === 'redeem'),
+    ).toEqual([expect.objectContaining({ Amount: -25 })]);
+  });
+});
+
+describe('a code that is not used', () => {
+  test('expires in the hourly run: deleted in the shop, the credit back with its lots’ own expiry, once', () => {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 0 });
+    s.setNow(NOW + 32 * DAY);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 1, used: 0 });
+    expect(s.shop.codes[0].deleted).toBe(true);
+    expect(s.balance()).toBe(25);
+    const back = s.records('Loyalty').filter((e) => String(e.Key).startsWith(`release:${code.code}`));
+    expect(
+      back.map((e) => [e.Kind, e.Amount, e.Expires instanceof Date ? e.Expires.getTime() : e.Expires]),
+    ).toEqual([
+      ['reverse', 10, Date.UTC(2026, 11, 31)],
+      ['reverse', 15, ''],
+    ]);
+    const rows = s.records('Loyalty').length;
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 0 });
+    expect(s.records('Loyalty')).toHaveLength(rows);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'released' })]);
+  });
+
+  test('staff cancel it: released at once; a code the shop says was used waits for its order instead', () => {
+    const s = setup();
+    const first = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(closeWebCode(s.platform, s.shops, first.code)).toMatchObject({
+      status: 'released',
+      balance: 2500,
+    });
+    expect(closeWebCode(s.platform, s.shops, first.code).message).toMatch(/released already/);
+
+    const second = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w2',
+    });
+    s.shop.orderWithCode({ code: second.code, email: 'ana@example.com', lines: [[MUG.sku, 4]] });
+    expect(closeWebCode(s.platform, s.shops, second.code)).toMatchObject({ status: 'used', balance: 0 });
+    s.sync();
+    expect(s.records('Web Codes')[1]).toMatchObject({ Status: 'used' });
+    expect(s.records('Web Codes')[1]['Order ID']).not.toBe('');
+  });
+});
