@@ -19,6 +19,7 @@ import type { Platform } from '../../platform/platform';
 import type { Workbook } from '../../platform/workbook';
 import { CliProblem } from '../errors';
 import { type Io, onStockLedger } from './stock-common';
+import { registerWebCode } from './web-code';
 
 const LEDGER = ['--ledger <file>', 'the ledger workbook (.xlsx)'] as const;
 const WHO = 'a Customer ID (C-000042), or an email, phone or loyalty card that finds one customer';
@@ -199,4 +200,6 @@ export function registerCustomer(root: Command, io: Io): void {
             : `Expired ${r.entries} lot(s) of credit, ${toDecimal(r.amount, r.exponent)} in all.`,
       );
     });
+
+  registerWebCode(customer, io);
 }
