@@ -5,10 +5,12 @@
  * Orders, so finding costs the same in a ledger of any size; then the order's lines and its earlier
  * returns are found by Order ID and Refund of.
  */
+
+import { FULL_TYPE } from '../../core/invoice/full-invoice';
 import { toMinor } from '../../core/money';
 import type { EarlierReturn, SoldLine } from '../../core/returns/return-types';
 import { isBlank, parseText } from '../../ledger/cells';
-import { ORDER_LINES, ORDERS } from '../../ledger/schema';
+import { INVOICES, ORDER_LINES, ORDERS } from '../../ledger/schema';
 import { findRows, type Row, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
@@ -25,10 +27,14 @@ export interface FoundOrder {
   status: string;
   customerId: string;
   invoiceNo: string;
+  /** The invoice a correction cites: the full invoice that replaced the ticket, if one did, else the ticket. */
+  invoiceInForce: string;
   created: number;
   total: number;
   key: string;
   sold: SoldLine[];
+  /** Each sold SKU's unit cost at the time of sale (Order Lines' Cost), so a return carries it back. */
+  costs: Map<string, number>;
   earlier: EarlierReturn[];
 }
 
@@ -83,9 +89,18 @@ export function findOrder(wb: Workbook, ctx: LedgerContext, query: string): Foun
   const text = (h: string) => parseText(orders.get(row, h));
   const orderId = text('Order ID');
   const exponent = ctx.cells.exponent;
-  const sold = readFoundRows(wb, lines, findRows(wb, lines, 'Order ID', orderId))
-    .sort((a, b) => (Number(lines.get(a, 'Line')) || 0) - (Number(lines.get(b, 'Line')) || 0))
-    .map((r) => soldLine(lines, r, exponent));
+  const soldRows = readFoundRows(wb, lines, findRows(wb, lines, 'Order ID', orderId)).sort(
+    (a, b) => (Number(lines.get(a, 'Line')) || 0) - (Number(lines.get(b, 'Line')) || 0),
+  );
+  const sold = soldRows.map((r) => soldLine(lines, r, exponent));
+  const costs = new Map<string, number>();
+  if (lines.has('Cost')) {
+    for (const r of soldRows) {
+      const cost = lines.get(r, 'Cost');
+      const sku = parseText(lines.get(r, 'SKU'));
+      if (typeof cost === 'number' && !costs.has(sku)) costs.set(sku, toMinor(cost, exponent));
+    }
+  }
 
   const returns = readFoundRows(wb, orders, findRows(wb, orders, 'Refund of', orderId));
   const returnIds = returns.map((r) => parseText(orders.get(r, 'Order ID')));
@@ -114,10 +129,25 @@ export function findOrder(wb: Workbook, ctx: LedgerContext, query: string): Foun
     status: text('Status'),
     customerId: text('Customer ID'),
     invoiceNo: text('Invoice No'),
+    invoiceInForce: replacedBy(wb, ctx, text('Invoice No')) || text('Invoice No'),
     created: created instanceof Date ? created.getTime() : 0,
     total: money(orders.get(row, 'Total'), exponent),
     key: text('Key'),
     sold,
+    costs,
     earlier,
   };
+}
+
+/**
+ * The full invoice (F) that replaced a ticket at the customer's request, or ''. A later return
+ * corrects the invoice in force, so its R cites the F (the F carries the same amounts).
+ */
+function replacedBy(wb: Workbook, ctx: LedgerContext, invoiceNo: string): string {
+  if (invoiceNo === '' || !ctx.tabs.includes(INVOICES.name)) return '';
+  const invoices = readHeaderTable(wb, INVOICES, ctx.tabs);
+  const full = readFoundRows(wb, invoices, findRows(wb, invoices, 'Corrects', invoiceNo)).find(
+    (r) => parseText(invoices.get(r, 'Type')).toLowerCase() === FULL_TYPE,
+  );
+  return full ? parseText(invoices.get(full, 'Invoice No')) : '';
 }

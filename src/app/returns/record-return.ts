@@ -221,7 +221,7 @@ export function writeReturn(
           vat: plan.vat,
           total: plan.total,
           breakdown: plan.breakdown,
-          corrects: found.invoiceNo,
+          corrects: found.invoiceInForce,
         },
         now,
       )
@@ -264,6 +264,8 @@ export function writeReturn(
       Net: m(l.net),
       VAT: m(l.vat),
       Total: m(l.total),
+      // The unit cost at the time of sale, so the margin given back is the margin taken.
+      Cost: found.costs.has(l.sku) ? m(found.costs.get(l.sku) ?? 0) : '',
     })),
   );
 

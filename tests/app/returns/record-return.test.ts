@@ -1,3 +1,5 @@
+import { checkLedger } from '../../../src/app/check-ledger';
+import { issueFullInvoice } from '../../../src/app/invoices/full-invoice';
 import { recordReturn } from '../../../src/app/returns/record-return';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { asResult } from '../../../src/app/till/problems';
@@ -308,4 +310,51 @@ test('a return costs the same service calls with 10 or 10,000 earlier orders', (
   expect(counts[1].byMethod).toEqual(counts[0].byMethod);
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead);
   expect(counts[0].byMethod['SpreadsheetApp.flush']).toBe(1);
+});
+
+test('a returned line carries the cost at the time of sale, even after the product’s Cost changed', () => {
+  const { env, platform, receipt } = soldAtTill();
+  const sold = records(env, 'Order Lines').find((l) => l.SKU === MUG.sku);
+  expect(typeof sold?.Cost).toBe('number');
+  // The supplier's price goes up after the sale.
+  env.meter.uncounted(() => {
+    const sheet = env.spreadsheet.getSheetByName('Products');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const costCol = values[0].indexOf('Cost');
+    const row = values.findIndex((r) => r[0] === MUG.sku);
+    sheet?.getRange(row + 1, costCol + 1).setValue(99);
+  });
+  const r = recordReturn(platform, {
+    key: 'ret-cost',
+    order: receipt.orderNo,
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 1, disposition: 'restock' }],
+    refund: 'cash',
+  });
+  const back = records(env, 'Order Lines').find((l) => l['Order ID'] === r.returnId);
+  expect(back).toMatchObject({ SKU: MUG.sku, Qty: -1, Cost: sold?.Cost });
+});
+
+test('a ticket replaced by a full invoice is corrected by an R citing the full invoice', () => {
+  const { env, platform, receipt } = soldAtTill();
+  const full = issueFullInvoice(platform, {
+    ticket: receipt.invoiceNo,
+    taxId: 'B12345674',
+    name: 'Café Sol S.L.',
+    address: 'Calle Mayor 1, Madrid',
+    key: 'full-1',
+  });
+  const r = recordReturn(nextExecution(env.shared).platform, {
+    key: 'ret-f',
+    order: receipt.orderNo,
+    till: 'Till 1',
+    lines: [{ sku: COFFEE.sku, qty: 1, disposition: 'restock' }],
+    refund: 'cash',
+  });
+  const invoices = records(env, 'Invoices');
+  expect(invoices.find((i) => i['Invoice No'] === r.invoiceNo)).toMatchObject({
+    Type: 'corrective',
+    Corrects: full.invoiceNo,
+  });
+  expect(checkLedger(platform.workbook).problems).toEqual([]);
 });
