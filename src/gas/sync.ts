@@ -8,7 +8,8 @@
  */
 
 import { expireCredit } from '../app/loyalty/expire';
-import { listShops } from '../app/sync/shop-config';
+import { expireWebCodes } from '../app/loyalty/online-code';
+import { listShops, shopSecret } from '../app/sync/shop-config';
 import {
   RUN_KEYS,
   type ShopRunReport,
@@ -17,6 +18,7 @@ import {
   type WebOrdersCheck,
 } from '../app/sync/sync-all';
 import type { Platform } from '../platform/platform';
+import { webCodesFor } from '../shops/web-codes';
 import { appsScriptPlatform } from './platform';
 import { shopIo } from './shops';
 
@@ -73,6 +75,22 @@ export function tick(_event?: unknown): void {
     if (expired.entries > 0) base.log.info(`Hourly tick: ${expired.entries} loyalty credit lot(s) expired.`);
   } catch (e) {
     base.log.error(`Hourly tick: loyalty expiry failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // Web codes of store credit past their expiry are stopped in the shop and their credit released.
+  try {
+    const codes = expireWebCodes(platform, {
+      list: (p) => listShops(p.properties),
+      codesFor: (c) => webCodesFor(c, shopSecret(platform.properties, c.name), shopIo(platform)),
+    });
+    const done = codes.released + codes.used + codes.confirmed;
+    if (done > 0) {
+      base.log.info(
+        `Hourly tick: web codes: ${codes.released} released, ${codes.used} used, ${codes.confirmed} confirmed.`,
+      );
+    }
+    for (const f of codes.failures) base.log.error(`Hourly tick: web code ${f}`);
+  } catch (e) {
+    base.log.error(`Hourly tick: web codes failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

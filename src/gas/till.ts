@@ -12,7 +12,8 @@ export function menuOpenTill(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-const api = (): TillApi => tillApi(appsScriptPlatform);
+// Web-shop calls (Send web code) wait between retries as every shop call in Apps Script does.
+const api = (): TillApi => tillApi(appsScriptPlatform, (ms) => Utilities.sleep(Math.max(0, Math.round(ms))));
 
 export const tillServer: TillApi = {
   tillState: (till) => api().tillState(till),
@@ -32,4 +33,6 @@ export const tillServer: TillApi = {
   ordersToCollect: () => api().ordersToCollect(),
   handOver: (input) => api().handOver(input),
   setTracking: (input) => api().setTracking(input),
+  sendWebCode: (input) => api().sendWebCode(input),
+  cancelWebCode: (input) => api().cancelWebCode(input),
 };

@@ -58,6 +58,7 @@ import type { ShopCode, WebCodeShop } from '../../shops/web-codes';
 import { underLock } from '../commit';
 import { CustomerProblem } from '../customers/problem';
 import { type LedgerContext, loadContext } from '../ledger-context';
+import type { WebCodeSent } from '../till/api-types';
 import { findCustomerRow } from './customer-row';
 import { postLoyalty } from './post-entries';
 
@@ -73,20 +74,7 @@ export const WEB_CODE_DAYS = 30;
 export const PENDING_GRACE_MS = 15 * 60_000;
 
 /** A web code as the till and the CLI show it: plain data, amounts in minor units, times ISO. */
-export interface WebCodeView {
-  code: string;
-  customerId: string;
-  shop: string;
-  amount: number;
-  currency: string;
-  status: WebCode['status'];
-  expires: string;
-  orderId: string;
-  /** The customer's balance now (the held credit is not in it). */
-  balance: number;
-  /** What the person at the till should know, in a sentence. */
-  message: string;
-}
+export type WebCodeView = WebCodeSent;
 
 function shopNamed(p: WebCodePorts, name: string, list: (p: WebCodePorts) => ShopConfig[]): ShopConfig {
   const shops = list(p);

@@ -241,6 +241,22 @@ export interface ZReport {
   exponent: number;
 }
 
+/** A web code of store credit as the till shows it (amounts in minor units, `expires` ISO). */
+export interface WebCodeSent {
+  code: string;
+  customerId: string;
+  shop: string;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'live' | 'used' | 'released';
+  expires: string;
+  orderId: string;
+  /** The customer's balance now: the credit held for the code is not in it. */
+  balance: number;
+  /** What to tell the person at the till. */
+  message: string;
+}
+
 /** The server functions the till calls (src/app/till/till-api.ts implements them). */
 export interface TillApi {
   tillState(till: string): TillState;
@@ -275,4 +291,8 @@ export interface TillApi {
   ordersToCollect(): ToCollect[];
   handOver(input: { order: string }): Result<Fulfilled>;
   setTracking(input: { order: string; tracking: string }): Result<Fulfilled>;
+  /** Sends the customer's store credit to the web shop as a single-use code (held until used). */
+  sendWebCode(input: { key: string; customerId: string; shop?: string }): Result<WebCodeSent>;
+  /** Stops a web code and gives its credit back, unless the shop says it was used. */
+  cancelWebCode(input: { code: string }): Result<WebCodeSent>;
 }

@@ -5,21 +5,35 @@
  * `{ ok: false, problem }`; only plain data crosses (no Date).
  */
 import type { Platform } from '../../platform/platform';
+import { webCodesFor } from '../../shops/web-codes';
 import { customerCard } from '../customers/customer-card';
 import { mergeCustomers } from '../customers/merge';
+import { closeWebCode, issueWebCode } from '../loyalty/online-code';
 import { handOver, ordersToCollect, setTracking } from '../orders/fulfil-order';
 import { recordExchange } from '../returns/record-exchange';
 import { recordReturn } from '../returns/record-return';
 import { returnableOrder } from '../returns/returnable-order';
 import { receiveGoods } from '../stock/receive-goods';
+import { listShops, type ShopConfig, shopSecret } from '../sync/shop-config';
 import type { TillApi } from './api-types';
 import { createCustomer, findCustomers } from './customers';
-import { asResult } from './problems';
+import { asResult, checkKey } from './problems';
 import { recordSale } from './record-sale';
 import { cashMove, closeTill, openTill } from './sessions';
 import { tillRefresh, tillState } from './till-state';
 
-export function tillApi(platform: () => Platform): TillApi {
+/**
+ * `wait` blocks between retries of a web-shop call (Utilities.sleep in Apps Script); the
+ * playground's fake shop needs none.
+ */
+export function tillApi(platform: () => Platform, wait: (ms: number) => void = () => {}): TillApi {
+  const shops = {
+    list: (p: Pick<Platform, 'properties'>) => listShops(p.properties),
+    codesFor: (config: ShopConfig) => {
+      const p = platform();
+      return webCodesFor(config, shopSecret(p.properties, config.name), { http: p.http, wait });
+    },
+  };
   return {
     tillState: (till) => tillState(platform(), till),
     tillRefresh: (till) => tillRefresh(platform(), till),
@@ -38,5 +52,14 @@ export function tillApi(platform: () => Platform): TillApi {
     ordersToCollect: () => ordersToCollect(platform().workbook),
     handOver: (input) => asResult(() => handOver(platform(), input ?? { order: '' })),
     setTracking: (input) => asResult(() => setTracking(platform(), input ?? { order: '', tracking: '' })),
+    sendWebCode: (input) =>
+      asResult(() =>
+        issueWebCode(platform(), shops, {
+          key: checkKey(input?.key),
+          customerId: String(input?.customerId ?? ''),
+          shop: String(input?.shop ?? ''),
+        }),
+      ),
+    cancelWebCode: (input) => asResult(() => closeWebCode(platform(), shops, String(input?.code ?? ''))),
   };
 }

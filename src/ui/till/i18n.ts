@@ -91,6 +91,10 @@ const en = {
   mergeFrom: 'Duplicate’s customer ID (C-…)',
   mergeNow: 'Merge into this customer',
   merged: (from: string, moved: string) => `${from} merged into this customer; ${moved} of credit moved.`,
+  sendWebCode: 'Send web code',
+  webCodeSent: (code: string, amount: string, until: string) =>
+    `Tell the customer the code ${code}: ${amount} off in the web shop, once, until ${until}. The credit is held until then.`,
+  webCodeShown: (code: string, amount: string) => `Web code ${code} (${amount})`,
 
   method: { cash: 'Cash', card: 'Card', credit: 'Store credit' } as Record<PaymentMethod, string>,
   tendered: 'Cash handed over',
@@ -285,6 +289,10 @@ const es: Strings = {
   mergeFrom: 'ID del cliente duplicado (C-…)',
   mergeNow: 'Unir a este cliente',
   merged: (from: string, moved: string) => `${from} unido a este cliente; ${moved} de saldo traspasado.`,
+  sendWebCode: 'Enviar código web',
+  webCodeSent: (code: string, amount: string, until: string) =>
+    `Dile al cliente el código ${code}: ${amount} de descuento en la tienda web, una vez, hasta el ${until}. El saldo queda reservado hasta entonces.`,
+  webCodeShown: (code: string, amount: string) => `Código web ${code} (${amount})`,
 
   method: { cash: 'Efectivo', card: 'Tarjeta', credit: 'Saldo' },
   tendered: 'Efectivo entregado',

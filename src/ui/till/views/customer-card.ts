@@ -7,6 +7,7 @@ import { forgetCard, loadCard, mergeIntoChosen, shownCard } from '../customer-ca
 import { dateTime, money } from '../format';
 import { t } from '../i18n';
 import type { AppState } from '../state';
+import { sendWebCode, sentCode } from '../web-code';
 
 export function customerCardView() {
   const balanceLabel = h('span');
@@ -22,6 +23,14 @@ export function customerCardView() {
   const mergeInput = h('input', { testid: 'customer-merge-from', attrs: { autocomplete: 'off' } });
   const mergeSave = h('button', { class: 'secondary small', attrs: { type: 'submit' } });
   const mergeForm = h('form', { class: 'merge', testid: 'customer-merge-form' }, mergeInput, mergeSave);
+  // Store credit sent to the web shop as a single-use code, shown to tell the customer.
+  const webCodeButton = h('button', {
+    class: 'link',
+    testid: 'customer-web-code',
+    attrs: { type: 'button' },
+  });
+  const webCode = h('strong', { class: 'web-code', testid: 'customer-web-code-sent' });
+  webCodeButton.addEventListener('click', () => void sendWebCode());
   let drawnFor = '';
   let open = false;
 
@@ -47,7 +56,8 @@ export function customerCardView() {
     'div',
     { class: 'customer-card', testid: 'customer-card' },
     h('div', { class: 'row' }, balanceLabel, balance),
-    h('div', { class: 'inline' }, historyButton, mergeButton),
+    h('div', { class: 'inline' }, historyButton, mergeButton, webCodeButton),
+    webCode,
     history,
     more,
     mergeForm,
@@ -79,6 +89,12 @@ export function customerCardView() {
       mergeInput.placeholder = t.mergeFrom;
       setText(mergeSave, t.mergeNow);
       mergeSave.disabled = state.busy.has('customer');
+      setText(webCodeButton, t.sendWebCode);
+      const balanceNow = shownCard?.customerId === c.customerId ? shownCard.balance : (c.balance ?? 0);
+      webCodeButton.disabled = state.busy.has('customer') || balanceNow <= 0;
+      const sent = sentCode?.customerId === c.customerId ? sentCode : null;
+      show(webCode, sent !== null);
+      setText(webCode, sent ? t.webCodeShown(sent.code, money(sent.amount)) : '');
       const card = open && shownCard?.customerId === c.customerId ? shownCard : null;
       show(history, card !== null);
       show(more, card !== null && (card.history.length === 0 || card.ordersCount > card.history.length));
