@@ -433,14 +433,28 @@ describe('demo', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('1. Create the ledger with a sample catalogue (shop-ledger init --sample)');
     expect(lines).toContain('   Products: 30, at VAT rates 10 % and 21 %');
-    const report = lines.indexOf(
-      '6. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)',
+    // The cross-channel story: Ana's web order returned at the counter, her credit spent at the till.
+    const story = lines.indexOf(
+      '6. One customer in both channels: a web order returned at the counter, the credit spent at the till',
     );
+    expect(story).toBeGreaterThan(0);
+    const told = lines.slice(story).join('\n');
+    expect(told).toMatch(
+      /the sync matched her web orders by email: \d+ orders in both channels, store credit €\d+\.\d\d/,
+    );
+    expect(told).toMatch(/Returned: O-\d+ of \d+ .*corrective invoice R-\d{4}-\d{6} citing W-\d{4}-\d{6}/);
+    expect(told).toMatch(/earned taken back; balance €\d+\.\d\d/);
+    expect(told).toMatch(/in store credit and the rest by card; credit earned €\d+\.\d\d, left €0\.\d\d/);
+    expect(told).toMatch(/\n +\d{4}-\d\d-\d\d {2}Store .*\n +\d{4}-\d\d-\d\d {2}Web +\d+ +return -€/);
+    const report = lines.indexOf(
+      '7. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)',
+    );
+    expect(report).toBeGreaterThan(story);
     expect(report).toBeGreaterThan(0);
     expect(lines[report + 1]).toMatch(/^ {3}Rebuilt the summary tabs: /);
     expect(lines.slice(report)).toContain('   All time (EUR):');
     const step3 = lines.indexOf(
-      '7. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)',
+      '8. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)',
     );
     expect(step3).toBeGreaterThan(report);
     expect(lines[step3 + 2]).toMatch(/^ {3}Invoice chain verified: \d+ invoices \(R \d+, T \d+, W \d+\)/);

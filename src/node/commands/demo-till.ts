@@ -10,6 +10,7 @@ import { closeTill, openTill } from '../../app/till/sessions';
 import { formatMoney } from '../../core/money';
 import { withLedgerFile } from '../ledger-file';
 import { nodePlatform } from '../node-platform';
+import { ANA_EMAIL } from './demo-customer';
 import { describeZReport } from './till';
 
 type Pay = 'cash' | 'card' | 'split';
@@ -81,7 +82,8 @@ export async function demoTill(path: string, out: (line: string) => void): Promi
     const ana = createCustomer(p, {
       key: 'demo-ana',
       name: 'Ana García',
-      email: 'ana@example.com',
+      // The email of her web shop account: the sync will put her web orders on this customer.
+      email: ANA_EMAIL,
       phone: '+34 600 111 222',
     });
     let cash = 0;

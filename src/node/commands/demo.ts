@@ -13,6 +13,7 @@ import { readTable } from '../../ledger/table';
 import { CliProblem } from '../errors';
 import { withLedgerFile } from '../ledger-file';
 import { check, describeCheck } from './check';
+import { demoCustomer } from './demo-customer';
 import { demoTill } from './demo-till';
 import { describeInit, init } from './init';
 import { describeReport, report } from './report';
@@ -72,10 +73,13 @@ export async function demo(
   out('5. Sync with a web shop: a fake WooCommerce shop on this computer (shop-ledger sync)');
   await demoSync(path, out);
 
-  out('6. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)');
+  out('6. One customer in both channels: a web order returned at the counter, the credit spent at the till');
+  await demoCustomer(path, out);
+
+  out('7. The per-channel report, with the summary tabs rebuilt (shop-ledger report --rebuild)');
   out(indent(describeReport(await report({ ledger: path, rebuild: true }))));
 
-  out('7. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)');
+  out('8. Check the ledger, the invoice numbering and hash chain included (shop-ledger check)');
   const checked = await check({ ledger: path });
   out(indent(describeCheck(checked)));
   if (checked.ok) out(indent(await describeChain(path)));
