@@ -16,7 +16,7 @@ import { FAKE_SHOPIFY_TOKEN, FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../../src/
 import type { Platform } from '../../../src/platform/platform';
 import { connectorFor } from '../../../src/shops/connector-for';
 import { webCodesFor } from '../../../src/shops/web-codes';
-import { MUG, tillLedger } from '../../helpers/till-ledger';
+import { MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const DAY = 86_400_000;
@@ -340,4 +340,57 @@ describe('a code that is not used', () => {
     expect(s.records('Web Codes')[1]).toMatchObject({ Status: 'used' });
     expect(s.records('Web Codes')[1]['Order ID']).not.toBe('');
   });
+});
+
+test('issuing a code costs the same Sheets calls with 10 or 5,000 earlier loyalty entries and codes', () => {
+  const counts = [10, 5000].map((n) => {
+    const s = setup();
+    const when = new Date(NOW);
+    s.env.meter.uncounted(() => {
+      const wb = s.platform.workbook;
+      wb.append(
+        'Loyalty',
+        Array.from({ length: n }, (_, i) => [`L-X${i}`, when, `C-9${i}`, 1, 'adjust', '', '', `other-${i}`]),
+      );
+      wb.append(
+        'Web Codes',
+        Array.from({ length: n }, (_, i) => [
+          `SL-OLD${i}`,
+          `C-9${i}`,
+          s.config.name,
+          1,
+          `${i}`,
+          'released',
+          when,
+          '',
+          `old-${i}`,
+          when,
+        ]),
+      );
+      for (const t of ['Loyalty', 'Web Codes', 'Orders', 'Order Lines', 'Payments', 'Movements']) {
+        const sheet = s.env.spreadsheet.getSheetByName(t);
+        sheet?.insertRowsAfter(sheet.getMaxRows(), 100);
+      }
+    });
+    // A fresh execution, as the till's call would be: its own meter and sheet sizes.
+    const run = nextExecution(s.env.shared);
+    const platform: Platform = { ...run.platform, clock: s.platform.clock, http: s.platform.http };
+    const before = run.env.meter.snapshot();
+    const code = issueWebCode(platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: `w${n}`,
+    });
+    const issued = run.env.meter.snapshot();
+    s.shop.orderWithCode({ code: code.code, email: 'ana@example.com', lines: [[MUG.sku, 4]] });
+    s.sync();
+    expect(s.balance()).toBeGreaterThan(0);
+    const diff = (a: typeof before, b: typeof before) =>
+      Object.fromEntries(Object.entries(b.byMethod).map(([k, v]) => [k, v - (a.byMethod[k] ?? 0)]));
+    return { issue: diff(before, issued), cellsRead: issued.cellsRead - before.cellsRead };
+  });
+  expect(counts[1].issue).toEqual(counts[0].issue);
+  expect(counts[1].cellsRead).toBe(counts[0].cellsRead); // Loyalty and Web Codes are searched, never read whole
+  // Two commits (hold, then the shop's answer), each flushed once.
+  expect(counts[0].issue['SpreadsheetApp.flush']).toBe(2);
 });
