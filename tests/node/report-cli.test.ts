@@ -189,3 +189,26 @@ test('report without --rebuild only reads the file, and prints today, this month
   expect(r.out).toContain('  1 orders in another currency are left out of these sums.');
   expect(r.out).toContain('Low stock:');
 });
+
+test('a line whose product has no cost: margin — and a note saying what to fix; none while every cost is known', async () => {
+  const path = await ledgerWithOrders();
+  expect((await cli('report', '--ledger', path)).out).not.toContain('Margin —');
+  const wb = await loadXlsx(path);
+  appendRows(wb, readHeaderTable(wb, ORDERS, wb.tabNames()), [
+    order('O-7', { Channel: 'Web', Shop: 'Alpha', Net: 8.26, VAT: 1.74, Total: 10 }),
+  ]);
+  appendRows(wb, readHeaderTable(wb, ORDER_LINES, wb.tabNames()), [
+    { 'Order ID': 'O-7', Line: 1, SKU: 'MER-TEE-M', Qty: 1, 'VAT %': 21, Net: 8.26, VAT: 1.74, Total: 10 },
+  ]);
+  await saveXlsx(wb, path);
+  const r = await cli('report', '--ledger', path);
+  expect(r.out).toContain(
+    '  Shop Alpha: 2 orders, 2 units, total 22.00 (net 18.17, VAT 3.83), refunds -12.00, margin —',
+  );
+  expect(r.out).toContain(
+    '  Shop Beta: 1 orders, 1 units, total 12.90 (net 11.73, VAT 1.17), refunds 0.00, margin 5.63',
+  );
+  expect(r.out).toContain(
+    'Margin — : an order in that line sold a product whose cost is unknown (a SKU not in Products, or no Cost there). Give it a Cost in Products, then rebuild the summaries (shop-ledger report --rebuild).',
+  );
+});

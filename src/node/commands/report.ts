@@ -86,6 +86,14 @@ export function describeReport(run: ReportRun): string {
       out.push(`  ${r.otherCurrency[period]} orders in another currency are left out of these sums.`);
     }
   }
+  const marginUnknown = (['today', 'month', 'all'] as const).some((period) =>
+    [...Object.values(r.byChannel), ...Object.values(r.byShop)].some((p) => p[period].margin === null),
+  );
+  if (marginUnknown) {
+    out.push(
+      'Margin — : an order in that line sold a product whose cost is unknown (a SKU not in Products, or no Cost there). Give it a Cost in Products, then rebuild the summaries (shop-ledger report --rebuild).',
+    );
+  }
   if (run.problems.length > 0) {
     out.push(`${run.problems.length} rows were left out of the figures because of a bad cell:`);
     for (const problem of run.problems.slice(0, 20)) out.push(`  ${describeProblem(problem)}`);
