@@ -4,7 +4,16 @@ import type { Workbook } from '../platform/workbook';
 import { type CellContext, moneyCell, parseMoney, parseText } from './cells';
 import type { Problem } from './problem';
 import { LOYALTY } from './schema';
-import { type Record_, type Row, readTable, type Table, validateRow } from './table';
+import {
+  findRows,
+  type Record_,
+  type Row,
+  readFoundRows,
+  readHeaderTable,
+  readTable,
+  type Table,
+  validateRow,
+} from './table';
 
 export function entryRecord(e: LoyaltyEntry, ctx: CellContext): Record_ {
   return {
@@ -53,4 +62,18 @@ export function readLoyalty(wb: Workbook, ctx: CellContext, tabs?: readonly stri
     if (bad.length === 0) entries.push(entryFromRow(table, row, ctx));
   }
   return { entries, problems, table };
+}
+
+/** The entries of one order (its Order ID), by one search of the tab: what a refund of it is weighed against. */
+export function readOrderEntries(
+  wb: Workbook,
+  ctx: CellContext,
+  tabs: readonly string[],
+  orderId: string,
+): LoyaltyEntry[] {
+  if (!tabs.includes(LOYALTY.name)) return [];
+  const tab = readHeaderTable(wb, LOYALTY, tabs);
+  return readFoundRows(wb, tab, findRows(wb, tab, 'Order ID', orderId))
+    .filter((row) => parseText(tab.get(row, 'Amount')) !== '')
+    .map((row) => entryFromRow(tab, row, ctx));
 }

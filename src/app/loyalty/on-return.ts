@@ -20,11 +20,9 @@
  *   `creditGivenBack` (Y): that part of the refund went back as credit, so the caller pays
  *   back in cash/card/credit only the rest, and records Y as a payment with Method "credit".
  */
-import { type LoyaltyEntry, refundCredit } from '../../core/loyalty';
-import { parseText } from '../../ledger/cells';
-import { entryFromRow } from '../../ledger/loyalty';
+import { type LoyaltyEntry, orderCredit, refundCredit } from '../../core/loyalty';
+import { readOrderEntries } from '../../ledger/loyalty';
 import { LOYALTY } from '../../ledger/schema';
-import { findRows, readFoundRows, readHeaderTable } from '../../ledger/table';
 import type { LedgerContext } from '../ledger-context';
 import { findCustomerRow } from './customer-row';
 import { type LoyaltyPorts, postLoyalty } from './post-entries';
@@ -56,24 +54,12 @@ export function loyaltyOnReturn(p: LoyaltyPorts, ctx: LedgerContext, r: ReturnCr
   if (!customer) return none;
   const customerId = customer.mergedInto || customer.customerId; // credit lives with the survivor
   const holder = customerId === customer.customerId ? customer : findCustomerRow(p.workbook, ctx, customerId);
-  const tab = readHeaderTable(p.workbook, LOYALTY, ctx.tabs);
-  const ofOrder = readFoundRows(p.workbook, tab, findRows(p.workbook, tab, 'Order ID', r.originalOrderId))
-    .filter((row) => parseText(tab.get(row, 'Amount')) !== '')
-    .map((row) => entryFromRow(tab, row, ctx.cells));
+  const ofOrder = readOrderEntries(p.workbook, ctx.cells, ctx.tabs, r.originalOrderId);
   // A retry: this return's entries are there already.
   const mine = ofOrder.filter((e) => e.key.startsWith(`${r.key}:`));
   const earlier = ofOrder.filter((e) => !e.key.startsWith(`${r.key}:`));
-  const sum = (kind: string, sign: number) =>
-    earlier
-      .filter((e) => e.kind === kind && Math.sign(e.amount) === sign)
-      .reduce((s, e) => s + Math.abs(e.amount), 0);
   const plan = refundCredit(
-    {
-      earned: sum('earn', 1),
-      redeemed: sum('redeem', -1),
-      earnReversed: sum('reverse', -1),
-      redeemGivenBack: sum('reverse', 1),
-    },
+    orderCredit(earlier),
     r.returnedNet,
     r.originalNet,
     (holder?.balance ?? 0) + Math.max(0, r.creditRefund),

@@ -4,12 +4,9 @@
  * the same core rule loyaltyOnReturn uses, so the money refunded (and a drawer that must hold
  * it) is known up front; after the writes, loyaltyOnReturn posts the entries.
  */
-import { refundCredit } from '../../core/loyalty';
+import { orderCredit, refundCredit } from '../../core/loyalty';
 import type { Minor } from '../../core/money';
-import { parseText } from '../../ledger/cells';
-import { entryFromRow } from '../../ledger/loyalty';
-import { LOYALTY } from '../../ledger/schema';
-import { findRows, readFoundRows, readHeaderTable } from '../../ledger/table';
+import { readOrderEntries } from '../../ledger/loyalty';
 import type { Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
 
@@ -34,24 +31,7 @@ export function creditToGiveBack(
   returnedNet: Minor,
   originalNet: Minor,
 ): Minor {
-  if (!customerId || !ctx.tabs.includes(LOYALTY.name)) return 0;
-  const tab = readHeaderTable(wb, LOYALTY, ctx.tabs);
-  const entries = readFoundRows(wb, tab, findRows(wb, tab, 'Order ID', orderId))
-    .filter((row) => parseText(tab.get(row, 'Amount')) !== '')
-    .map((row) => entryFromRow(tab, row, ctx.cells));
-  const sum = (kind: string, sign: number) =>
-    entries
-      .filter((e) => e.kind === kind && Math.sign(e.amount) === sign)
-      .reduce((s, e) => s + Math.abs(e.amount), 0);
-  return refundCredit(
-    {
-      earned: sum('earn', 1),
-      redeemed: sum('redeem', -1),
-      earnReversed: sum('reverse', -1),
-      redeemGivenBack: sum('reverse', 1),
-    },
-    returnedNet,
-    originalNet,
-    0,
-  ).giveBack;
+  if (!customerId) return 0;
+  const entries = readOrderEntries(wb, ctx.cells, ctx.tabs, orderId);
+  return refundCredit(orderCredit(entries), returnedNet, originalNet, 0).giveBack;
 }

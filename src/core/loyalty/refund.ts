@@ -5,6 +5,7 @@
  * take-back never makes the balance negative: credit already spent is not clawed back.
  */
 import type { Minor } from '../money';
+import type { LoyaltyEntry } from './entry';
 
 export interface OrderCredit {
   /** Credit the original order earned (≥ 0). */
@@ -22,6 +23,20 @@ export interface RefundCredit {
   reverse: Minor;
   /** ≥ 0: the `reverse` entry of the spent credit: this part of the refund is paid back in credit. */
   giveBack: Minor;
+}
+
+/** An order's credit so far, from its entries (found by its Order ID): what refunds are weighed against. */
+export function orderCredit(entries: readonly Pick<LoyaltyEntry, 'kind' | 'amount'>[]): OrderCredit {
+  const sum = (kind: string, sign: number) =>
+    entries
+      .filter((e) => e.kind === kind && Math.sign(e.amount) === sign)
+      .reduce((s, e) => s + Math.abs(e.amount), 0);
+  return {
+    earned: sum('earn', 1),
+    redeemed: sum('redeem', -1),
+    earnReversed: sum('reverse', -1),
+    redeemGivenBack: sum('reverse', 1),
+  };
 }
 
 export function refundCredit(
