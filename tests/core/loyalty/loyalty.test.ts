@@ -6,6 +6,7 @@ import {
   expiryDue,
   type LoyaltyEntry,
   lotsOf,
+  orderCredit,
   redeemProblem,
   refundCredit,
 } from '../../../src/core/loyalty';
@@ -261,4 +262,17 @@ test('property: the balance is the sum of the entries, never negative, and expir
       }
     }),
   );
+});
+
+test('orderCredit: earned, spent, and what earlier returns took back and gave back, from the order’s entries', () => {
+  expect(
+    orderCredit([
+      { kind: 'earn', amount: 120 },
+      { kind: 'redeem', amount: -500 },
+      { kind: 'reverse', amount: -60 }, // an earlier return took back half the earned credit
+      { kind: 'reverse', amount: 250 }, // and gave back half the spent credit
+      { kind: 'expire', amount: -10 }, // expiry is not a refund's business
+    ]),
+  ).toEqual({ earned: 120, redeemed: 500, earnReversed: 60, redeemGivenBack: 250 });
+  expect(orderCredit([])).toEqual({ earned: 0, redeemed: 0, earnReversed: 0, redeemGivenBack: 0 });
 });
