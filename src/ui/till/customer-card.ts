@@ -53,3 +53,19 @@ export async function mergeIntoChosen(from: string): Promise<boolean> {
     changed();
   }
 }
+
+/**
+ * After a return moved store credit (its order's customer is often the one on the sale), the
+ * chosen customer's balance is read again, so the card and the Store credit button never offer
+ * the balance from before the return.
+ */
+export async function refreshChosenBalance(): Promise<void> {
+  const chosen = state.sale.customer;
+  if (!chosen) return;
+  const card = await loadCard(chosen.customerId);
+  // The sale may have changed customer while the call was out.
+  if (card && state.sale.customer?.customerId === chosen.customerId) {
+    state.sale.customer = { ...state.sale.customer, balance: card.balance };
+    changed();
+  }
+}

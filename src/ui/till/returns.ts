@@ -12,6 +12,7 @@ import type {
 } from '../../app/returns/return-api-types';
 import { call, reason } from './api';
 import { commandAnswered, commandKey } from './command-keys';
+import { refreshChosenBalance } from './customer-card';
 import { t } from './i18n';
 import { changed, say, state } from './state';
 import { refreshTill } from './till-data';
@@ -96,6 +97,7 @@ export async function sendReturn(): Promise<void> {
     returning.order = null;
     returning.choices = [];
     void refreshTill();
+    if (result.value.loyalty) void refreshChosenBalance();
     if (result.value.skusChanged.length > 0) void checkWebOrders(true);
   } catch (error) {
     say(t.serverFailed(reason(error)));
