@@ -381,8 +381,10 @@ describeInBrowser('the till sidebar in chromium, on the playground', () => {
     await until('the commit button enabled', () => byId('commit').isEnabled());
     await byId('commit').click();
     const orderNo = await receiptNo();
-    await until('the credit used on the receipt', async () =>
-      (await textOf(byId('receipt'))).includes('Store credit used') ? true : undefined,
+    await until('the credit used among the receipt payments', async () =>
+      (await textOf(byId('receipt').locator('.receipt-payments'))).includes('Store credit')
+        ? true
+        : undefined,
     );
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'till-credit.png'), fullPage: true });

@@ -63,10 +63,8 @@ function body(shown: ShownReceipt): HTMLElement[] {
     receipt.change > 0 ? row(t.tendered2, money(receipt.tendered)) : null,
     receipt.change > 0 ? row(t.change, money(receipt.change), 'row change some') : null,
     receipt.customer ? row(t.customer, receipt.customer.name) : null,
-    // Store credit: what paid this sale, what it earned and what the customer has left.
-    receipt.loyalty && receipt.loyalty.redeemed > 0
-      ? row(t.creditUsed, money(receipt.loyalty.redeemed))
-      : null,
+    // Store credit: what it earned and what the customer has left. What it paid is a payment
+    // row above ("Store credit"); a "credit used" row repeated the same amount.
     receipt.loyalty && receipt.loyalty.earned > 0 ? row(t.creditEarned, money(receipt.loyalty.earned)) : null,
     receipt.loyalty ? row(t.creditLeft, money(receipt.loyalty.balance), 'row credit-left') : null,
   ].filter((el): el is HTMLElement => el !== null);
