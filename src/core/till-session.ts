@@ -14,6 +14,13 @@ export interface TillSession {
   byMethod: Record<PaymentMethod, { count: number; amount: Minor }>;
   cashIn: Minor;
   cashOut: Minor;
+  /** Returns whose refund was recorded at this till (any refund method). */
+  returnsCount: number;
+  /**
+   * Money paid back at the till, per method (positive). byMethod's amounts are already net of
+   * it (the drawer's cash is); this keeps "in" and "out" apart for the cashier and the Z report.
+   */
+  refunds: Record<'cash' | 'card', Minor>;
 }
 
 export function newSession(id: string, till: string, opened: number, openingFloat: Minor): TillSession {
@@ -33,6 +40,8 @@ export function newSession(id: string, till: string, opened: number, openingFloa
     },
     cashIn: 0,
     cashOut: 0,
+    returnsCount: 0,
+    refunds: { cash: 0, card: 0 },
   };
 }
 

@@ -268,6 +268,11 @@ export const TILL_SESSIONS: TabSpec = {
     money('Cash in'),
     money('Cash out'),
     text('Key'),
+    // Returns at the till, kept apart so a refund does not read as one more payment ("Cash sales"
+    // stay net of refunds, as the drawer is).
+    { header: 'Returns count', type: 'int', addedLater: true },
+    { header: 'Cash refunds', type: 'money', addedLater: true },
+    { header: 'Card refunds', type: 'money', addedLater: true },
   ],
 };
 

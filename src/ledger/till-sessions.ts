@@ -47,6 +47,9 @@ export function readSessions(wb: Workbook, ctx: CellContext, tabs?: readonly str
       },
       cashIn: money('Cash in'),
       cashOut: money('Cash out'),
+      // Empty on a ledger older than these columns: its refunds are inside the per-method figures.
+      returnsCount: count('Returns count'),
+      refunds: { cash: money('Cash refunds'), card: money('Card refunds') },
     });
     rowOf.set(id, row);
     const [open = '', close = ''] = parseText(v('Key')).split(' ');
@@ -81,6 +84,9 @@ export function sessionRecord(
     'Credit payments': s.byMethod.credit.count,
     'Cash in': m(s.cashIn),
     'Cash out': m(s.cashOut),
+    'Returns count': s.returnsCount,
+    'Cash refunds': m(s.refunds.cash),
+    'Card refunds': m(s.refunds.card),
     // The key that opened the session, then the one that closed it: a retried open or close is recognised.
     Key: keys.close ? `${keys.open} ${keys.close}` : keys.open,
   };

@@ -85,7 +85,7 @@ export function tillState(overrides: Partial<TillState> = {}): TillState {
       salesTotal: 0,
       expectedCash: 10000,
     },
-    today: { day: '2024-05-01', sessions: 1, salesCount: 0, salesTotal: 0, byMethod: [] },
+    today: { day: '2024-05-01', sessions: 1, salesCount: 0, returnsCount: 0, salesTotal: 0, byMethod: [] },
     products: [COFFEE, MUG, TEA, FILTERS, KETTLE, NUMERIC],
     refreshedAt: '2024-05-01T09:00:00.000Z',
     ...overrides,

@@ -23,7 +23,7 @@ import {
   type ReturnMoney,
   type ReturnPlan,
 } from '../../core/returns/return-types';
-import { withRefund } from '../../core/returns/till-refund';
+import { withReturn } from '../../core/returns/till-refund';
 import { applyMoves, type Move } from '../../core/stock';
 import { expectedCash, openSessionOf, type TillSession } from '../../core/till-session';
 import { moneyCell } from '../../ledger/cells';
@@ -318,11 +318,13 @@ export function writeReturn(
   if (plan.allReturned && orders.has('Fulfilment')) change.Fulfilment = 'returned';
   updateRows(wb, orders, [{ row: found.row, values: change }]);
 
-  // Cash and card paid out at the till come out of its session's takings.
-  const atTill = out.filter((x) => x.method === 'cash' || x.method === 'card');
-  if (sessions && session && atTill.length > 0) {
+  // A return at an open till counts in its session; cash and card paid out come off its takings.
+  const atTill = out.flatMap((x) =>
+    x.method === 'cash' || x.method === 'card' ? [{ method: x.method, amount: x.amount }] : [],
+  );
+  if (sessions && session) {
     const row = sessions.rowOf.get(session.id);
-    const after = atTill.reduce((s, x) => withRefund(s, x.method as 'cash' | 'card', x.amount), session);
+    const after = withReturn(session, atTill);
     if (row) {
       updateRows(wb, sessions.table, [
         {

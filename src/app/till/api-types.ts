@@ -61,10 +61,15 @@ export interface TillToday {
   /** Sessions of this till opened today. */
   sessions: number;
   salesCount: number;
+  /** Returns recorded at this till today (an exchange is one sale and one return). */
+  returnsCount: number;
   /** Net of refunds paid at the till. */
   salesTotal: number;
-  /** Each method that took a payment today, in the order cash, card, credit. */
-  byMethod: { method: PaymentMethod; count: number; amount: number }[];
+  /**
+   * Each method that took a payment or paid a refund today, in the order cash, card, credit:
+   * count and amount (net of refunds) as the Z report has them, refunded paid back (positive).
+   */
+  byMethod: { method: PaymentMethod; count: number; amount: number; refunded: number }[];
 }
 
 /** A lighter answer for the 60-second refresh: what changed is the stock. */
@@ -230,8 +235,11 @@ export interface ZReport {
   closed: string;
   openingFloat: number;
   salesCount: number;
+  /** Returns recorded at this till in the session. */
+  returnsCount: number;
   salesTotal: number;
-  byMethod: { method: PaymentMethod; count: number; amount: number }[];
+  /** amount is net of refunds (the drawer's cash); refunded is what was paid back (positive). */
+  byMethod: { method: PaymentMethod; count: number; amount: number; refunded: number }[];
   cashIn: number;
   cashOut: number;
   expectedCash: number;

@@ -105,6 +105,11 @@ export function cashMove(
   });
 }
 
+/** What a session paid back in a method; store credit is never paid back at the till. */
+export function refundedBy(s: TillSession, method: PaymentMethod): number {
+  return method === 'credit' ? 0 : s.refunds[method];
+}
+
 export function zReport(s: TillSession, currency: string, exponent: number): ZReport {
   const expected = expectedCash(s);
   const counted = s.countedCash ?? 0;
@@ -115,10 +120,11 @@ export function zReport(s: TillSession, currency: string, exponent: number): ZRe
     closed: new Date(s.closed ?? s.opened).toISOString(),
     openingFloat: s.openingFloat,
     salesCount: s.salesCount,
+    returnsCount: s.returnsCount,
     salesTotal: s.salesTotal,
     byMethod: (Object.keys(s.byMethod) as PaymentMethod[])
       .filter((m) => s.byMethod[m].count > 0 || m !== 'credit')
-      .map((method) => ({ method, ...s.byMethod[method] })),
+      .map((method) => ({ method, ...s.byMethod[method], refunded: refundedBy(s, method) })),
     cashIn: s.cashIn,
     cashOut: s.cashOut,
     expectedCash: expected,

@@ -36,8 +36,8 @@ test('a session: float, sales in cash and card, cash in and out, then the Z repo
     difference: 18100 - (15000 + MUG.price + 5000 - 3000),
   });
   expect(z.byMethod).toEqual([
-    { method: 'cash', count: 1, amount: MUG.price },
-    { method: 'card', count: 1, amount: 2 * MUG.price },
+    { method: 'cash', count: 1, amount: MUG.price, refunded: 0 },
+    { method: 'card', count: 1, amount: 2 * MUG.price, refunded: 0 },
   ]);
   const sheet = env.spreadsheet.getSheetByName('Till Sessions');
   const [row] = sheet?.getDataRange().getValues().slice(1) ?? [];

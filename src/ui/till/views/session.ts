@@ -4,6 +4,7 @@ import { clock, money } from '../format';
 import { t } from '../i18n';
 import { closeTill, moveCash } from '../session-actions';
 import type { AppState } from '../state';
+import { todayText } from '../today';
 
 export function sessionView() {
   const title = h('h2');
@@ -94,12 +95,9 @@ export function sessionView() {
       setText(expected, money(session.expectedCash));
       const day = state.data?.today;
       setText(todayTitle, t.today);
-      setText(todaySummary, day ? t.todaySummary(day.salesCount, money(day.salesTotal)) : '');
-      todayMethods.replaceChildren(
-        ...(day?.byMethod ?? []).map((m) =>
-          h('li', {}, t.todayMethod(t.method[m.method], m.count, money(m.amount))),
-        ),
-      );
+      const words = day ? todayText(day) : { summary: '', methods: [] };
+      setText(todaySummary, words.summary);
+      todayMethods.replaceChildren(...words.methods.map((text) => h('li', {}, text)));
       setText(movesSummary, t.cashMoves);
       setText(amountLabel, t.amount);
       setText(whyLabel, t.reason);

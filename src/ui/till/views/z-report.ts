@@ -16,7 +16,7 @@ function signed(minor: number): string {
 }
 
 function body(z: ZReport): HTMLElement[] {
-  return [
+  const all: (HTMLElement | null)[] = [
     h('div', { class: 'receipt-head' }, h('strong', { text: t.zReport }), h('span', { text: z.till })),
     row(t.opened, dateTime(z.opened), 'row small'),
     row(t.closed, dateTime(z.closed), 'row small'),
@@ -34,15 +34,21 @@ function body(z: ZReport): HTMLElement[] {
     h(
       'div',
       { class: 'group' },
-      ...z.byMethod.map((m) => row(`${t.method[m.method]} (${m.count})`, money(m.amount))),
+      ...z.byMethod.flatMap((m) => [
+        row(`${t.method[m.method]} (${m.count})`, money(m.amount)),
+        // The amount is net of refunds (as the drawer is): say what was paid back.
+        m.refunded > 0 ? row(t.zRefunded(money(m.refunded)), money(-m.refunded), 'row small') : null,
+      ]),
     ),
     h(
       'div',
       { class: 'group' },
       row(t.sales, String(z.salesCount)),
+      z.returnsCount > 0 ? row(t.zReturns, String(z.returnsCount)) : null,
       row(t.salesTotal, money(z.salesTotal), 'row grand'),
     ),
   ];
+  return all.filter((el): el is HTMLElement => el !== null);
 }
 
 export function zReportView() {
