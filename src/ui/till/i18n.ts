@@ -192,6 +192,8 @@ const en = {
   confirmReturn: 'Confirm return',
   returnNothing: 'Choose how many of a line come back.',
   returnDone: (no: string) => `Return ${no}`,
+  /** The order (and its invoice) the return corrects. */
+  returnCorrects: (original: string) => `Corrects ${original}`,
   refunded: (method: string, amount: string) => `Refunded ${amount} (${method})`,
   creditBalance: (amount: string) => `Store credit balance: ${amount}`,
   creditGivenBack: (amount: string) => `Store credit spent, given back: ${amount}`,
@@ -393,6 +395,7 @@ const es: Strings = {
   confirmReturn: 'Confirmar devolución',
   returnNothing: 'Elige cuántas unidades de una línea se devuelven.',
   returnDone: (no) => `Devolución ${no}`,
+  returnCorrects: (original) => `Rectifica ${original}`,
   refunded: (method, amount) => `Reembolsado ${amount} (${method})`,
   creditBalance: (amount) => `Saldo de la tienda: ${amount}`,
   creditGivenBack: (amount) => `Saldo gastado, devuelto: ${amount}`,

@@ -6,7 +6,8 @@
  * Test hooks: [data-testid=return-order] + [data-testid=return-find]; [data-testid=return-line]
  * [data-sku] with [data-testid=return-qty] and [data-testid=return-disposition];
  * [data-testid=return-refund]; [data-testid=return-confirm]; [data-testid=return-receipt] with
- * [data-testid=return-no], [data-testid=return-refunded], [data-testid=return-balance];
+ * [data-testid=return-no], [data-testid=return-corrects], [data-testid=return-refunded],
+ * [data-testid=return-balance];
  * [data-testid=return-new].
  */
 import type { Disposition, RefundMethod } from '../../../app/returns/return-api-types';
@@ -46,6 +47,7 @@ export function returnsView() {
     h('div', { class: 'actions' }, confirm),
   );
   const receiptNo = h('strong', { testid: 'return-no' });
+  const corrects = h('p', { class: 'hint', testid: 'return-corrects' });
   const receiptLines = h('ul', { class: 'return-lines' });
   const refunded = h('p', { testid: 'return-refunded' });
   const givenBack = h('p', { class: 'hint' });
@@ -55,6 +57,7 @@ export function returnsView() {
     'div',
     { class: 'return-receipt', testid: 'return-receipt' },
     h('p', {}, receiptNo),
+    corrects,
     receiptLines,
     refunded,
     givenBack,
@@ -165,6 +168,11 @@ export function returnsView() {
       receipt.hidden = !r;
       if (r) {
         setText(receiptNo, t.returnDone(r.invoiceNo || r.returnId));
+        // What it corrects: the invoice the R cites, and the number the customer knows.
+        setText(
+          corrects,
+          t.returnCorrects(r.originalInvoiceNo ? `${r.originalInvoiceNo} (${r.originalNo})` : r.originalNo),
+        );
         receiptLines.replaceChildren(
           ...r.lines.map((l) =>
             h(
