@@ -30,6 +30,7 @@ const ALL_TABS = [
   'Payments',
   'Customers',
   'Loyalty',
+  'Web Codes',
   'Till Sessions',
   'Till Cash',
   'Transfers',
