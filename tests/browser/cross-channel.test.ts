@@ -296,6 +296,11 @@ describeInBrowser('one customer in both channels, at the till in chromium', () =
       ['earn', earnedNow],
     ]);
     expect(cents(customers[0]['Loyalty balance'])).toBe(earnedNow);
+    const moves = (await tab(ledger, 'Movements')).filter((m) => m.Reference === ret?.['Order ID']);
+    expect(moves.map((m) => [m.SKU, m.Qty, m.From, m.To, m.Reason])).toEqual([
+      [MUG.sku, 1, 'Customer', 'Store', 'return'],
+    ]);
+    expect(customers[0]['Shop IDs']).toBe('shop:7');
     const payments = (await tab(ledger, 'Payments')).filter((x) => x['Order ID'] === ret?.['Order ID']);
     expect(payments.map((x) => [x.Method, cents(x.Amount)])).toEqual([['credit', -MUG.price]]);
   });
