@@ -7,6 +7,7 @@
 import { loadContext } from '../../../src/app/ledger-context';
 import { closeWebCode, expireWebCodes, issueWebCode } from '../../../src/app/loyalty/online-code';
 import { postLoyalty } from '../../../src/app/loyalty/post-entries';
+import { importOrders } from '../../../src/app/sync/import-orders';
 import type { ShopConfig, ShopSecret } from '../../../src/app/sync/shop-config';
 import { syncShop } from '../../../src/app/sync/sync-shop';
 import { createCustomer } from '../../../src/app/till/customers';
@@ -17,6 +18,7 @@ import type { Platform } from '../../../src/platform/platform';
 import { connectorFor } from '../../../src/shops/connector-for';
 import { webCodesFor } from '../../../src/shops/web-codes';
 import { MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
+import { productLine, webOrder } from '../../helpers/web-orders';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const DAY = 86_400_000;
@@ -288,6 +290,27 @@ describe('an order that uses the code', () => {
       s.records('Loyalty').filter((e) => e['Order ID'] === row['Order ID'] && e.Kind === 'redeem'),
     ).toEqual([expect.objectContaining({ Amount: -25 })]);
   });
+});
+
+test('an order that uses a code already released is listed in Sync Problems; the credit is not taken again', () => {
+  const s = setup();
+  const code = issueWebCode(s.platform, s.shops, {
+    customerId: s.ana.customerId,
+    shop: s.config.name,
+    key: 'w1',
+  });
+  closeWebCode(s.platform, s.shops, code.code);
+  expect(s.balance()).toBe(25);
+  const late = webOrder('9001', 'paid', [productLine(MUG.sku, 4, MUG.price)], {
+    customer: { externalId: '', email: 'ana@example.com', name: 'Ana', phone: '' },
+    discountCodes: [{ code: code.code.toLowerCase(), amount: 2500 }],
+  });
+  importOrders(s.platform, s.config.name, { orders: [late], problems: [] });
+  expect(s.records('Sync Problems')).toEqual([
+    expect.objectContaining({ 'External ID': '9001', Problem: expect.stringMatching(/had been released/) }),
+  ]);
+  expect(s.records('Loyalty').filter((e) => String(e.Key).startsWith('use:'))).toEqual([]);
+  expect(s.balance()).toBeGreaterThanOrEqual(25);
 });
 
 describe('a code that is not used', () => {
