@@ -31,7 +31,11 @@
  * What is on screen: till closed → the float card; open → #scan, the sale (cart, totals,
  * customer, payment; hidden while a receipt shows) and the session card (counted + close).
  * Cash in/out, "Return", "To collect" and "Receive goods" are folded <details>: click their
- * summary first (their hooks are listed in views/returns.ts and views/collect.ts).
+ * summary first (their hooks are listed in views/returns.ts and views/collect.ts). An exchange
+ * (Return › Exchange instead) shows [data-testid=exchange] above the cart, [data-testid=exchange-credit]
+ * and [data-testid=due] (or [data-testid=give-back] + [data-testid=exchange-refund]) in the payment,
+ * and on the receipt [data-testid=exchange-return-no], [data-testid=exchange-sale-no],
+ * [data-testid=exchange-difference].
  */
 import { h } from '../shared/dom';
 import { t } from './i18n';
@@ -42,6 +46,7 @@ import { cartView } from './views/cart';
 import { closedView } from './views/closed';
 import { collectView } from './views/collect';
 import { customerView } from './views/customer';
+import { exchangeView } from './views/exchange';
 import { goodsView } from './views/goods';
 import { headerView } from './views/header';
 import { messagesView } from './views/messages';
@@ -71,7 +76,8 @@ const cart = cartView();
 const totals = totalsView();
 const customer = customerView();
 const payment = paymentView();
-const sale = h('section', { class: 'sale' }, cart.el, totals.el, customer.el, payment.el);
+const exchange = exchangeView();
+const sale = h('section', { class: 'sale' }, exchange.el, cart.el, totals.el, customer.el, payment.el);
 const session = sessionView();
 const zReport = zReportView();
 const goods = goodsView();
@@ -130,7 +136,10 @@ function render(): void {
     const figures = saleFigures(state.sale, data, t.badDiscount);
     cart.update(state, figures);
     totals.update(state, figures);
+    exchange.update(state);
     customer.update(state);
+    // An exchange's sale is the original order's customer's (the server takes it from there).
+    customer.el.hidden = !!state.sale.exchange;
     payment.update(state, figures);
     session.update(state);
     goods.update(state);

@@ -8,6 +8,7 @@ import { formatDecimal } from '../../core/money';
 import { newKey } from '../shared/key';
 import { call } from './api';
 import * as cart from './cart';
+import { completeExchange } from './exchange-actions';
 import { barcodeProblem, lang, t } from './i18n';
 import { looksLikeBarcode } from './lookup';
 import { cardPayment, cashPayment, creditPayment, removePayment } from './payments';
@@ -148,6 +149,11 @@ export function startPayment(method: 'cash' | 'card' | 'credit'): void {
     say(figures.due < 0 ? t.overpaid(amountText(-figures.due, data.exponent)) : t.nothingToPay, 'warn');
     return;
   }
+  // An exchange's difference is paid in cash or by card (recordExchange takes no store credit).
+  if (state.sale.exchange && method === 'credit') {
+    say(t.exchangePayWhole);
+    return;
+  }
   // Store credit offers what the customer holds, up to what is due.
   const balance = state.sale.customer?.balance ?? 0;
   const offer = method === 'credit' ? Math.min(figures.due, balance) : figures.due;
@@ -183,6 +189,11 @@ export function confirmEntry(): void {
       : entry.method === 'credit'
         ? creditPayment(figures.entryAmount, figures.due, state.sale.customer?.balance ?? 0)
         : cardPayment(figures.entryAmount, figures.due);
+  // An exchange's difference is one payment: the whole of it, by card or in cash (with change).
+  if (state.sale.exchange && typeof payment !== 'string' && payment.amount !== figures.due) {
+    say(t.exchangePayWhole);
+    return;
+  }
   if (typeof payment === 'string') {
     if (payment === 'nothing-due') say(t.nothingToPay, 'warn');
     else if (payment === 'over-balance')
@@ -214,6 +225,7 @@ export async function completeSale(confirmOversell = false): Promise<void> {
   const data = state.data;
   const sale = state.sale;
   if (!data || sale.committing) return;
+  if (sale.exchange) return completeExchange(confirmOversell);
   const figures = saleFigures(sale, data, t.badDiscount);
   if (!figures.canComplete || figures.total === null) return;
   const draft = saleDraft(sale, data, confirmOversell);

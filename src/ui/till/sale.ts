@@ -5,6 +5,7 @@
 import type { Receipt, SaleDraft, TillState } from '../../app/till/api-types';
 import { parseMoney } from '../../core/money';
 import { type CartPrice, priceCart, type QtyProblem, qtyProblem, toSaleLines } from './cart';
+import { exchangeSplit } from './exchange';
 import { changeDue, paymentsComplete, previewChange, remaining } from './payments';
 import type { SaleState } from './state';
 
@@ -22,6 +23,10 @@ export interface SaleFigures {
   /** A line has a problem: no payment can be taken until it is fixed. */
   blocked: boolean;
   canComplete: boolean;
+  /** An exchange: the returned goods' value, taken off the total (0 for a plain sale). */
+  credit: number;
+  /** An exchange whose new goods cost less: the money to give back. */
+  giveBack: number;
 }
 
 export function saleFigures(sale: SaleState, data: TillState, badDiscount: string): SaleFigures {
@@ -32,16 +37,20 @@ export function saleFigures(sale: SaleState, data: TillState, badDiscount: strin
     if (problem) qtyProblems.set(line.sku, problem);
   }
   const total = price.priced ? price.priced.total : null;
-  const due = total === null ? 0 : remaining(total, sale.payments);
+  // An exchange pays for the new goods with the returned ones: only the difference is to pay.
+  const credit = sale.exchange?.value ?? 0;
+  const split = total === null ? null : exchangeSplit(total, credit);
+  const toPay = split === null ? null : split.toPay;
+  const due = toPay === null ? 0 : remaining(toPay, sale.payments);
   const entryAmount = sale.entry ? parseMoney(sale.entry.text, data.exponent) : null;
   const entryChange = sale.entry?.method === 'cash' ? previewChange(entryAmount, due) : 0;
   const blocked = price.priced === null || qtyProblems.size > 0;
   const canComplete =
     !blocked &&
-    total !== null &&
+    toPay !== null &&
     sale.cart.length > 0 &&
     data.session !== null &&
-    paymentsComplete(total, sale.payments) &&
+    paymentsComplete(toPay, sale.payments) &&
     !sale.committing;
   return {
     price,
@@ -52,6 +61,8 @@ export function saleFigures(sale: SaleState, data: TillState, badDiscount: strin
     qtyProblems,
     blocked,
     canComplete,
+    credit,
+    giveBack: split?.giveBack ?? 0,
   };
 }
 

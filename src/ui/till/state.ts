@@ -5,6 +5,7 @@
 import type { CustomerSummary, Receipt, TillProblem, TillState, ZReport } from '../../app/till/api-types';
 import { readText, writeText } from '../shared/storage';
 import type { Cart } from './cart';
+import type { ExchangeCredit, ExchangeDone } from './exchange';
 import { ProductIndex } from './lookup';
 import type { Payments } from './payments';
 
@@ -28,6 +29,8 @@ export interface SaleState {
   committing: boolean;
   /** The server said stock is short and the policy lets staff confirm: the question on screen. */
   oversell: TillProblem | null;
+  /** Goods taken back from the Return panel to pay for this sale: an exchange (exchange.ts). */
+  exchange: ExchangeCredit | null;
 }
 
 /** A receipt on screen: from the server, or made here for a sale waiting in the queue. */
@@ -38,6 +41,8 @@ export interface ShownReceipt {
   provisional: boolean;
   /** Sent by the offline queue, not by staff pressing Complete sale: the receipt says so. */
   fromQueue?: boolean;
+  /** The sale was the new half of an exchange: its return's R and the difference. */
+  exchange?: ExchangeDone;
 }
 
 export type MessageKind = 'error' | 'warn' | 'notice';
@@ -84,7 +89,16 @@ export interface AppState {
 }
 
 export function emptySale(key: string): SaleState {
-  return { key, cart: [], customer: null, payments: [], entry: null, committing: false, oversell: null };
+  return {
+    key,
+    cart: [],
+    customer: null,
+    payments: [],
+    entry: null,
+    committing: false,
+    oversell: null,
+    exchange: null,
+  };
 }
 
 export const state: AppState = {

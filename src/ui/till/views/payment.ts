@@ -2,8 +2,10 @@
  * Taking payment: Cash or Card, split payments, the change, the "Sell anyway?" question and
  * the Complete sale button, which is enabled only when the payments equal the total exactly.
  */
+import type { RefundMethod } from '../../../app/returns/return-api-types';
 import type { PaymentDraft } from '../../../app/till/api-types';
 import { h, setText, setValue, show } from '../../shared/dom';
+import { chooseExchangeRefund } from '../exchange-actions';
 import { money } from '../format';
 import { t } from '../i18n';
 import type { SaleFigures } from '../sale';
@@ -35,6 +37,8 @@ function paymentItem(payment: PaymentDraft, index: number): HTMLElement {
   );
 }
 
+const REFUNDS: RefundMethod[] = ['cash', 'card', 'credit'];
+
 export function paymentView() {
   const cash = h('button', {
     class: 'pay',
@@ -50,7 +54,7 @@ export function paymentView() {
   });
 
   // Store credit: shown when the sale's customer holds some.
-  const credit = h('button', {
+  const creditPay = h('button', {
     class: 'pay',
     testid: 'pay-credit',
     attrs: { type: 'button' },
@@ -96,6 +100,23 @@ export function paymentView() {
   const dueLabel = h('span');
   const due = h('span', { class: 'num', testid: 'due' });
   const dueRow = h('div', { class: 'row due' }, dueLabel, due);
+  // An exchange: the returned goods' value off the total, and what to give back when it is more.
+  const creditLabel = h('span');
+  const credit = h('span', { class: 'num', testid: 'exchange-credit' });
+  const creditRow = h('div', { class: 'row' }, creditLabel, credit);
+  const giveBackLabel = h('span');
+  const giveBack = h('span', { class: 'num', testid: 'give-back' });
+  const refundLabel = h('span');
+  const refund = h('select', {
+    testid: 'exchange-refund',
+    on: { change: () => chooseExchangeRefund(refund.value as RefundMethod) },
+  });
+  const giveBackArea = h(
+    'div',
+    { class: 'give-back' },
+    h('div', { class: 'row due' }, giveBackLabel, giveBack),
+    h('label', { class: 'field' }, refundLabel, refund),
+  );
   const changeLabel = h('span');
   const change = h('span', { class: 'num', testid: 'change' });
   const changeRow = h('div', { class: 'row change' }, changeLabel, change);
@@ -134,7 +155,9 @@ export function paymentView() {
   const el = h(
     'div',
     { class: 'payment-area' },
-    h('div', { class: 'pay-buttons' }, cash, card, credit),
+    h('div', { class: 'pay-buttons' }, cash, card, creditPay),
+    creditRow,
+    giveBackArea,
     entry,
     list,
     dueRow,
@@ -153,11 +176,12 @@ export function paymentView() {
       const canPay = sale.cart.length > 0 && !figures.blocked && figures.due > 0 && !sale.committing;
       setText(cash, t.method.cash);
       setText(card, t.method.card);
-      cash.disabled = card.disabled = credit.disabled = !canPay;
+      cash.disabled = card.disabled = creditPay.disabled = !canPay;
       const balance = sale.customer?.balance ?? 0;
-      show(credit, balance > 0);
-      setText(credit, `${t.method.credit} (${money(balance)})`);
-      credit.classList.toggle('chosen', sale.entry?.method === 'credit');
+      // An exchange's difference is paid in cash or by card only.
+      show(creditPay, balance > 0 && !sale.exchange);
+      setText(creditPay, `${t.method.credit} (${money(balance)})`);
+      creditPay.classList.toggle('chosen', sale.entry?.method === 'credit');
       cash.classList.toggle('chosen', sale.entry?.method === 'cash');
       card.classList.toggle('chosen', sale.entry?.method === 'card');
 
@@ -180,7 +204,26 @@ export function paymentView() {
       // Overpaid (an item was removed after paying): say by how much, so a payment gets removed.
       setText(dueLabel, figures.due < 0 ? t.overpaid(money(-figures.due)) : t.toPay);
       setText(due, figures.due < 0 ? '' : money(figures.due));
-      show(dueRow, sale.payments.length > 0 && figures.total !== null);
+      // In an exchange what is left to pay is the point: shown from the start.
+      show(
+        dueRow,
+        (sale.payments.length > 0 || (!!sale.exchange && figures.giveBack === 0)) && figures.total !== null,
+      );
+
+      show(creditRow, !!sale.exchange);
+      setText(creditLabel, t.exchangeCredit);
+      setText(credit, money(-figures.credit));
+      show(giveBackArea, !!sale.exchange && figures.giveBack > 0 && figures.total !== null);
+      if (sale.exchange) {
+        setText(giveBackLabel, t.toGiveBack);
+        setText(giveBack, money(figures.giveBack));
+        setText(refundLabel, t.giveBackBy);
+        if (refund.options.length === 0)
+          refund.replaceChildren(...REFUNDS.map((m) => h('option', { attrs: { value: m } })));
+        for (const option of Array.from(refund.options)) setText(option, t.refundMethods[option.value]);
+        refund.value = sale.exchange.refund;
+        refund.disabled = sale.committing;
+      }
       dueRow.classList.toggle('over', figures.due < 0);
 
       const cashInvolved = sale.entry?.method === 'cash' || sale.payments.some((p) => p.method === 'cash');
@@ -203,7 +246,7 @@ export function paymentView() {
         setText(keepCart, t.cancel);
       }
 
-      setText(commit, sale.committing ? t.sending : t.complete);
+      setText(commit, sale.committing ? t.sending : sale.exchange ? t.completeExchange : t.complete);
       // While "Sell anyway?" is asked, the answer is one of its two buttons.
       commit.disabled = !figures.canComplete || sale.oversell !== null;
       commit.setAttribute('aria-busy', String(sale.committing));

@@ -1,5 +1,6 @@
 /** The receipt of the sale just recorded (or a provisional one for a queued sale), with Print and New sale. */
 import { h, keepIdsWhole, show } from '../../shared/dom';
+import type { ExchangeDone } from '../exchange';
 import { dateTime, money, productName, rate } from '../format';
 import { t } from '../i18n';
 import { newSale } from '../sale-actions';
@@ -19,6 +20,34 @@ function note(shown: ShownReceipt): HTMLElement | null {
   // Complete sale pressed again for a sale the server had recorded.
   if (shown.receipt.replayed) return h('p', { class: 'note', text: t.replayed });
   return null;
+}
+
+/** Both invoices of an exchange (the return's R, the sale's T) and how the difference was settled. */
+function exchangeRows(x: ExchangeDone, saleNo: string): HTMLElement[] {
+  const method = t.refundMethods[x.method] ?? x.method;
+  return [
+    h('div', { class: 'section-label', text: t.exchangeReceipt }),
+    h(
+      'div',
+      { class: 'row', testid: 'exchange-return-no' },
+      h('span', { text: t.exchangeReturnNo(x.returnInvoiceNo || x.returnNo) }),
+      h('span', { class: 'num', text: money(-x.returned) }),
+    ),
+    h('div', { class: 'row', testid: 'exchange-sale-no' }, h('span', { text: t.exchangeSaleNo(saleNo) })),
+    h(
+      'div',
+      { class: 'row grand', testid: 'exchange-difference' },
+      h('span', {
+        text:
+          x.difference > 0
+            ? t.exchangePaid(method)
+            : x.difference < 0
+              ? t.exchangeGivenBack(method)
+              : t.exchangeEven,
+      }),
+      h('span', { class: 'num', text: money(Math.abs(x.difference)) }),
+    ),
+  ];
 }
 
 function body(shown: ShownReceipt): HTMLElement[] {
@@ -42,7 +71,11 @@ function body(shown: ShownReceipt): HTMLElement[] {
   const breakdown = receipt.breakdown.map((b) =>
     row(`${t.vatAt(rate(b.rate))} · ${t.net} ${money(b.base)}`, money(b.vat), 'row small'),
   );
-  const payments = receipt.payments.map((p) => row(t.method[p.method], money(p.amount)));
+  // An exchange: the sale was paid with the returned goods and the difference, not as its Payments rows read.
+  const payments = shown.exchange
+    ? exchangeRows(shown.exchange, receipt.invoiceNo || receipt.orderNo)
+    : receipt.payments.map((p) => row(t.method[p.method], money(p.amount)));
+  const handed = shown.exchange ? shown.exchange.handed : receipt.tendered;
   return [
     h(
       'div',
@@ -60,7 +93,7 @@ function body(shown: ShownReceipt): HTMLElement[] {
     h('div', { class: 'totals' }, ...breakdown, row(t.total, money(receipt.total), 'row grand')),
     h('div', { class: 'receipt-payments' }, ...payments),
     // Cash handed over and change only when there is change: exact cash needs neither.
-    receipt.change > 0 ? row(t.tendered2, money(receipt.tendered)) : null,
+    receipt.change > 0 ? row(t.tendered2, money(handed)) : null,
     receipt.change > 0 ? row(t.change, money(receipt.change), 'row change some') : null,
     receipt.customer ? row(t.customer, receipt.customer.name) : null,
     // Store credit: what it earned and what the customer has left. What it paid is a payment

@@ -5,13 +5,15 @@
  *
  * Test hooks: [data-testid=return-order] + [data-testid=return-find]; [data-testid=return-line]
  * [data-sku] with [data-testid=return-qty] and [data-testid=return-disposition];
- * [data-testid=return-refund]; [data-testid=return-confirm]; [data-testid=return-receipt] with
+ * [data-testid=return-refund]; [data-testid=return-confirm] (or [data-testid=return-exchange]:
+ * Exchange instead, see views/exchange.ts); [data-testid=return-receipt] with
  * [data-testid=return-no], [data-testid=return-corrects], [data-testid=return-refunded],
  * [data-testid=return-balance];
  * [data-testid=return-new].
  */
 import type { Disposition, RefundMethod } from '../../../app/returns/return-api-types';
 import { h, setText } from '../../shared/dom';
+import { startExchange } from '../exchange-actions';
 import { dateTime, money } from '../format';
 import { t } from '../i18n';
 import { chooseLine, findReturnable, newReturn, returning, sendReturn } from '../returns';
@@ -38,13 +40,19 @@ export function returnsView() {
     testid: 'return-confirm',
     attrs: { type: 'button' },
   });
+  // Or the chosen lines pay for other goods: they go to the sale as a credit (exchange-actions.ts).
+  const exchange = h('button', {
+    class: 'secondary small',
+    testid: 'return-exchange',
+    attrs: { type: 'button' },
+  });
   const form = h(
     'div',
     { class: 'return-form' },
     heading,
     list,
     h('label', { class: 'field' }, refundLabel, refund),
-    h('div', { class: 'actions' }, confirm),
+    h('div', { class: 'actions' }, confirm, exchange),
   );
   const receiptNo = h('strong', { testid: 'return-no' });
   const corrects = h('p', { class: 'hint', testid: 'return-corrects' });
@@ -78,6 +86,11 @@ export function returnsView() {
     returning.refund = refund.value as RefundMethod;
   });
   confirm.addEventListener('click', () => void sendReturn());
+  exchange.addEventListener('click', () => {
+    startExchange();
+    // The panel folds away: the sale above is where the exchange goes on.
+    if (!returning.order) el.open = false;
+  });
   again.addEventListener('click', () => {
     order.value = '';
     newReturn();
@@ -150,6 +163,7 @@ export function returnsView() {
       setText(find, t.find);
       setText(refundLabel, t.refundBy);
       setText(confirm, t.confirmReturn);
+      setText(exchange, t.exchangeInstead);
       setText(again, t.newReturn);
       if (refund.options.length === 0)
         refund.replaceChildren(...REFUNDS.map((m) => h('option', { attrs: { value: m } })));
@@ -163,6 +177,7 @@ export function returnsView() {
       const busy = state.busy.has('return');
       find.disabled = busy;
       confirm.disabled = busy || !returning.choices.some((c) => c.qty > 0);
+      exchange.disabled = confirm.disabled || state.sale.committing;
 
       const r = returning.receipt;
       receipt.hidden = !r;

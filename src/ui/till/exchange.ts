@@ -1,0 +1,111 @@
+/**
+ * An exchange at the till as plain data: the goods chosen in the Return panel become a credit on
+ * the normal sale, the cashier scans what the customer takes instead, and only the difference is
+ * paid (cash or card, in one go, as recordExchange takes it) or given back. No DOM here, so the
+ * rules can be tested alone; exchange-actions.ts sends it.
+ *
+ * The credit on screen is what the sidebar knows of the returned lines (qty × the price they were
+ * sold at). The server works the exact figure (a line discount's share, store credit spent on the
+ * original going back as credit) and its receipt shows the difference it recorded.
+ */
+import type {
+  Disposition,
+  ExchangeDraft,
+  ExchangeReceipt,
+  RefundMethod,
+  ReturnableOrder,
+} from '../../app/returns/return-api-types';
+import type { TillState } from '../../app/till/api-types';
+import { toSaleLines } from './cart';
+import type { SaleState } from './state';
+
+export interface ExchangeCredit {
+  /** The order the goods came from. */
+  orderId: string;
+  orderNo: string;
+  lines: { sku: string; name: string; qty: number; disposition: Disposition; unitPrice: number }[];
+  /** What the returned goods are worth, as far as the sidebar can tell (positive). */
+  value: number;
+  /** How money is given back when the new goods cost less. */
+  refund: RefundMethod;
+}
+
+/** What the receipt of an exchange says beside the sale: the return's R and the difference. */
+export interface ExchangeDone {
+  returnNo: string;
+  /** The corrective invoice (R-…); '' when the original had none. */
+  returnInvoiceNo: string;
+  /** The returned goods' value (positive). */
+  returned: number;
+  /** > 0 the customer paid it, < 0 it was given back, 0 even. */
+  difference: number;
+  method: string;
+  /** Cash the customer handed over for the difference (0 when not cash). */
+  handed: number;
+}
+
+/** The lines chosen in the Return panel as the credit of an exchange; null when none was chosen. */
+export function exchangeCredit(
+  order: ReturnableOrder,
+  choices: readonly { qty: number; disposition: Disposition }[],
+  refund: RefundMethod = 'cash',
+): ExchangeCredit | null {
+  const lines = order.lines.flatMap((line, i) => {
+    const choice = choices[i];
+    const qty = Math.min(line.returnable, choice?.qty ?? 0);
+    return qty > 0
+      ? [{ sku: line.sku, name: line.name, qty, disposition: choice.disposition, unitPrice: line.unitPrice }]
+      : [];
+  });
+  if (lines.length === 0) return null;
+  return {
+    orderId: order.orderId,
+    orderNo: order.orderNo,
+    lines,
+    value: lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0),
+    refund,
+  };
+}
+
+/** What the customer pays for the new goods once the credit is taken off, and what they get back. */
+export function exchangeSplit(total: number, credit: number): { toPay: number; giveBack: number } {
+  return { toPay: Math.max(0, total - credit), giveBack: Math.max(0, credit - total) };
+}
+
+/**
+ * The exchange as recordExchange takes it, with the sale's key: one key for both halves, so a
+ * retry or a double click replays the exchange. Call only when the sale can be completed.
+ */
+export function exchangeDraft(sale: SaleState, data: TillState, confirmOversell = false): ExchangeDraft {
+  const x = sale.exchange;
+  if (!x) throw new Error('exchangeDraft needs a sale with an exchange');
+  const draft: ExchangeDraft = {
+    key: sale.key,
+    order: x.orderId,
+    lines: x.lines.map((l) => ({ sku: l.sku, qty: l.qty, disposition: l.disposition })),
+    sell: toSaleLines(sale.cart, data.exponent),
+    till: data.till,
+    location: data.location,
+    refund: x.refund,
+  };
+  // The difference is paid in one payment (cash: what was handed over, for the change).
+  const paid = sale.payments[0];
+  if (paid && (paid.method === 'cash' || paid.method === 'card'))
+    draft.pay =
+      paid.method === 'cash'
+        ? { method: 'cash', tendered: paid.tendered ?? paid.amount }
+        : { method: 'card' };
+  if (confirmOversell) draft.confirmOversell = true;
+  return draft;
+}
+
+export function exchangeDone(x: ExchangeReceipt): ExchangeDone {
+  return {
+    returnNo: x.return.returnId,
+    returnInvoiceNo: x.return.invoiceNo,
+    returned: -x.return.total,
+    difference: x.difference,
+    method: x.method,
+    handed: x.method === 'cash' && x.difference > 0 ? x.difference + x.sale.change : 0,
+  };
+}
