@@ -61,7 +61,9 @@ const ORDERS_HEADERS = [
   'Invoice No',
   'Refund of',
   'Key',
-  'Till', // beyond the contract: which till rang the sale
+  'Till',
+  'Fulfilment',
+  'Tracking', // beyond the contract: which till rang the sale
 ];
 
 let dir: string;
