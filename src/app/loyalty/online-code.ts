@@ -115,9 +115,14 @@ function holdOf(p: Pick<Platform, 'workbook'>, ctx: LedgerContext, c: WebCode): 
   return heldPortions(entries.slice(0, at), -entries[at].amount);
 }
 
-function giveBack(c: WebCode, portions: readonly HeldPortion[], prefix: string): LoyaltyDraft[] {
+function giveBack(
+  c: WebCode,
+  portions: readonly HeldPortion[],
+  prefix: string,
+  to = c.customerId,
+): LoyaltyDraft[] {
   return portions.map((q, i) => ({
-    customerId: c.customerId,
+    customerId: to,
     amount: q.amount,
     kind: 'reverse' as const,
     orderId: '',
@@ -154,9 +159,11 @@ function release(
   c: WebCode,
   now: number,
 ): number {
-  const posted = postLoyalty(p, ctx, giveBack(c, holdOf(p, ctx, c), 'release'), now);
+  // Merged while the code was live: the credit comes back to the survivor, where the rest went.
+  const to = findCustomerRow(p.workbook, ctx, c.customerId)?.mergedInto || c.customerId;
+  const posted = postLoyalty(p, ctx, giveBack(c, holdOf(p, ctx, c), 'release', to), now);
   updateRows(p.workbook, table, [{ row, values: { Status: 'released' } }]);
-  return posted.balances.get(c.customerId) ?? balanceOf(p, ctx, c.customerId);
+  return posted.balances.get(to) ?? balanceOf(p, ctx, to);
 }
 
 /**

@@ -4,6 +4,8 @@
  * nothing. The real connectors (src/shops) talk to the fake shop (src/node/fake-shop) in process;
  * the ledger is the Apps Script fakes' spreadsheet.
  */
+import { checkLedger } from '../../../src/app/check-ledger';
+import { mergeCustomers } from '../../../src/app/customers/merge';
 import { loadContext } from '../../../src/app/ledger-context';
 import { closeWebCode, expireWebCodes, issueWebCode } from '../../../src/app/loyalty/online-code';
 import { postLoyalty } from '../../../src/app/loyalty/post-entries';
@@ -363,6 +365,26 @@ describe('a code that is not used', () => {
     expect(s.records('Web Codes')[1]).toMatchObject({ Status: 'used' });
     expect(s.records('Web Codes')[1]['Order ID']).not.toBe('');
   });
+});
+
+test('a customer merged while the code is live: cancelling gives the credit back to the survivor', () => {
+  const s = setup();
+  const code = issueWebCode(s.platform, s.shops, {
+    customerId: s.ana.customerId,
+    shop: s.config.name,
+    key: 'w1',
+  });
+  const survivor = createCustomer(s.platform, {
+    key: 'c2',
+    name: 'Ana García',
+    email: 'ana.garcia@example.com',
+  });
+  mergeCustomers(s.platform, { from: s.ana.customerId, into: survivor.customerId });
+  expect(closeWebCode(s.platform, s.shops, code.code)).toMatchObject({ status: 'released', balance: 2500 });
+  const balances = new Map(s.records('Customers').map((c) => [c['Customer ID'], c['Loyalty balance']]));
+  expect(balances.get(survivor.customerId)).toBe(25);
+  expect(balances.get(s.ana.customerId)).toBe(0);
+  expect(checkLedger(s.platform.workbook).problems).toEqual([]);
 });
 
 test('issuing a code costs the same Sheets calls with 10 or 5,000 earlier loyalty entries and codes', () => {
