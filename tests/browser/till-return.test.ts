@@ -1,9 +1,10 @@
 /**
  * A return at the till in a real browser (Debian's chromium through playwright-core), on the local
  * playground: a coffee sold in cash, then taken back to stock with a cash refund through the Return
- * panel; the R number on screen and the stock back in the ledger. Then a click-and-collect web
- * order listed To collect and handed over. Screenshots: tests/artifacts/till-return.png and
- * tests/artifacts/till-collect.png (gitignored).
+ * panel; the R number on screen and the stock back in the ledger. Then an exchange (a coffee back,
+ * two mugs out, the difference in cash) with its R and T; then a click-and-collect web order listed
+ * To collect and handed over. Screenshots: tests/artifacts/till-return.png, till-exchange.png and
+ * till-collect.png (gitignored).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { importOrders } from '../../src/app/sync/import-orders';
 import { ean13CheckDigit } from '../../src/core/barcode';
+import { sampleCatalogue } from '../../src/core/sample-catalogue';
 import { onStockLedger } from '../../src/node/commands/stock-common';
 import { type Playground, startPlayground } from '../../src/node/playground/server';
 import { loadXlsx } from '../../src/node/xlsx-file';
@@ -20,6 +22,10 @@ import { productLine, webOrder } from '../helpers/web-orders';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const describeInBrowser = describeInBrowserOr('browser tests of returns');
 const COFFEE = { sku: 'COF-ETH-250', ean: `841234510001${ean13CheckDigit('841234510001')}`, price: 1290 };
+const MUG = {
+  sku: 'ACC-MUG-W',
+  ean: sampleCatalogue().find((i) => i.product.sku === 'ACC-MUG-W')?.product.barcode ?? '',
+};
 
 type Row = Record<string, unknown>;
 async function tab(ledger: string, name: string): Promise<Row[]> {
@@ -106,6 +112,78 @@ describeInBrowser('returns and click and collect at the till, in chromium', () =
       Method: 'cash',
       Amount: -12.9,
     });
+  });
+
+  test('an exchange: a coffee back, two mugs out, the difference paid in cash; one commit with its R and its T', async () => {
+    // A coffee sold in cash, as the customer's receipt shows it.
+    await page.locator('#scan').fill(COFFEE.ean);
+    await page.locator('#scan').press('Enter');
+    await page.locator(`[data-testid=cart-line][data-sku="${COFFEE.sku}"]`).waitFor();
+    await byId('pay-cash').click();
+    await byId('tendered').press('Enter');
+    await byId('commit').click();
+    // The last sale's receipt, hidden, still holds its number: wait for this one to show.
+    await byId('receipt').waitFor();
+    await page.waitForFunction(
+      "/\\d/.test(document.querySelector('[data-testid=receipt-no]')?.textContent ?? '')",
+    );
+    const receiptNo = await textOf(byId('receipt-no'));
+    await byId('new-sale').click();
+
+    // Return panel: the coffee comes back, and "Exchange instead" puts it on the sale as a credit.
+    const panel = page.locator('[data-testid=returns]');
+    if (!(await panel.evaluate((el) => (el as { open?: boolean }).open)))
+      await page.locator('[data-testid=returns] > summary').click();
+    await byId('return-order').fill(receiptNo);
+    await byId('return-order').press('Enter');
+    const row = page.locator(`[data-testid=return-line][data-sku="${COFFEE.sku}"]`);
+    await row.waitFor();
+    await row.locator('[data-testid=return-qty]').fill('1');
+    await row.locator('[data-testid=return-qty]').press('Tab');
+    await byId('return-exchange').click();
+    await page.locator(`[data-testid=exchange-line][data-sku="${COFFEE.sku}"]`).waitFor();
+    expect(await textOf(byId('exchange'))).toContain(receiptNo);
+
+    // Two mugs scanned: 24.00 for a 12.90 coffee, 11.10 to pay, in cash with a 20 note.
+    for (let i = 0; i < 2; i++) {
+      await page.locator('#scan').fill(MUG.ean);
+      await page.locator('#scan').press('Enter');
+    }
+    await page.waitForFunction(
+      `document.querySelector('[data-testid=cart-line][data-sku="${MUG.sku}"] [data-testid=qty]')?.value === '2'`,
+    );
+    expect(await textOf(byId('exchange-credit'))).toMatch(/12[.,]90/);
+    expect(await textOf(byId('due'))).toMatch(/11[.,]10/);
+    await byId('pay-cash').click();
+    await byId('tendered').fill('20');
+    await byId('tendered').press('Enter');
+    expect(await textOf(byId('change'))).toMatch(/8[.,]90/);
+    await byId('commit').click();
+
+    await byId('exchange-return-no').waitFor();
+    const returnLine = await textOf(byId('exchange-return-no'));
+    const saleLine = await textOf(byId('exchange-sale-no'));
+    expect(returnLine).toMatch(/R-\d{4}-\d{6}/);
+    expect(saleLine).toMatch(/T-\d{4}-\d{6}/);
+    expect(await textOf(byId('exchange-difference'))).toMatch(/11[.,]10/);
+    await byId('receipt').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'till-exchange.png'), fullPage: true });
+
+    // The ledger: the return row citing the coffee's order, the mugs' sale, both invoices.
+    const orders = await tab(ledger, 'Orders');
+    const original = orders.find((o) => o['Order No'] === receiptNo);
+    const ret = orders.find((o) => o.Type === 'return' && o['Refund of'] === original?.['Order ID']);
+    expect(ret).toMatchObject({ Total: -12.9, Till: 'Till 1' });
+    const invoices = await tab(ledger, 'Invoices');
+    const r = invoices.find((i) => i['Order ID'] === ret?.['Order ID']);
+    expect(r).toMatchObject({ Series: 'R', Total: -12.9 });
+    expect(returnLine).toContain(String(r?.['Invoice No']));
+    const t = invoices.find((i) => saleLine.includes(String(i['Invoice No'])));
+    expect(t).toMatchObject({ Series: 'T', Total: 24 });
+    const sale = orders.find((o) => o['Order ID'] === t?.['Order ID']);
+    expect(sale).toMatchObject({ Type: 'sale', Total: 24, Till: 'Till 1' });
+    const lines = (await tab(ledger, 'Order Lines')).filter((l) => l['Order ID'] === sale?.['Order ID']);
+    expect(lines).toEqual([expect.objectContaining({ SKU: MUG.sku, Qty: 2 })]);
   });
 
   test('a click-and-collect web order is listed To collect and handed over from the Store', async () => {
