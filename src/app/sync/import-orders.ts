@@ -569,7 +569,7 @@ export function importOrders(
                 vat: plan.vat,
                 total: plan.total,
                 breakdown: plan.breakdown,
-                corrects: cited ?? issued[wIndex as number],
+                corrects: cited !== undefined ? invoiceTab.inForce(cited) : issued[wIndex as number],
                 currency: o.currency,
               }),
               row: returnRow,

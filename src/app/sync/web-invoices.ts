@@ -9,6 +9,7 @@
  * rule correctiveInvoice applies), counting the Rs queued in the same commit.
  */
 import { overCreditError } from '../../core/invoice/corrective';
+import { FULL_TYPE } from '../../core/invoice/full-invoice';
 import { invoiceExponent, invoiceOfRow } from '../../ledger/invoices';
 import { INVOICES } from '../../ledger/schema';
 import { findRows, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
@@ -26,6 +27,8 @@ export interface WebInvoiceLedger {
     w: { cited: string; queuedKey: string; total: number; currency: string },
     refund: number,
   ): string | null;
+  /** The invoice an R must cite for `w`: the full invoice that replaced it at the customer's request, or `w`. */
+  inForce(w: string): string;
 }
 
 export function webInvoiceLedger(
@@ -40,6 +43,8 @@ export function webInvoiceLedger(
     return table;
   };
   let known: Map<string, { total: number; credited: number }> | null = null;
+  /** W → the full invoice (F) that replaced it; the Rs citing the F credit the W too. */
+  const replacedBy = new Map<string, string>();
   const ledger = () => {
     if (known) return known;
     known = new Map();
@@ -50,13 +55,20 @@ export function webInvoiceLedger(
       const inv = invoiceOfRow(t, r, ctx.cells);
       known.set(inv.invoiceNo, { total: inv.total, credited: 0 });
     }
-    for (const r of readFoundRows(wb, t, findRows(wb, t, 'Corrects', numbers))) {
-      const inv = invoiceOfRow(t, r, ctx.cells);
-      const w = known.get(inv.corrects);
-      // Only corrective invoices credit it (a full invoice replacing it does not).
-      if (w && inv.type.trim().toLowerCase() === 'corrective' && Number.isFinite(inv.total))
-        w.credited += inv.total;
-    }
+    const credit = (corrects: string[], wOf: (cited: string) => string | undefined) => {
+      for (const r of readFoundRows(wb, t, findRows(wb, t, 'Corrects', corrects))) {
+        const inv = invoiceOfRow(t, r, ctx.cells);
+        const type = inv.type.trim().toLowerCase();
+        const wNo = wOf(inv.corrects);
+        const w = wNo === undefined ? undefined : known?.get(wNo);
+        // Only corrective invoices credit it; a full invoice replacing it is noted, not counted.
+        if (w && type === 'corrective' && Number.isFinite(inv.total)) w.credited += inv.total;
+        if (wNo !== undefined && type === FULL_TYPE) replacedBy.set(wNo, inv.invoiceNo);
+      }
+    };
+    credit(numbers, (cited) => cited);
+    const fulls = new Map([...replacedBy].map(([w, f]) => [f, w]));
+    if (fulls.size > 0) credit([...fulls.keys()], (cited) => fulls.get(cited));
     return known;
   };
   /** What the Rs queued in this commit credit, per W (its number, or the queued order's key). */
@@ -64,6 +76,10 @@ export function webInvoiceLedger(
 
   return {
     hasCurrency: () => tab().has('Currency'),
+    inForce(w) {
+      ledger();
+      return replacedBy.get(w) ?? w;
+    },
     creditRefusal(w, refund) {
       const id = w.cited || `queued:${w.queuedKey}`;
       const found = w.cited ? ledger().get(w.cited) : { total: w.total, credited: 0 };

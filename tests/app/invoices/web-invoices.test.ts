@@ -1,5 +1,6 @@
 /** Web orders' invoices: in the order's own currency, and never an R for more than its W. */
 import { checkLedger } from '../../../src/app/check-ledger';
+import { issueFullInvoice } from '../../../src/app/invoices/full-invoice';
 import { computeSummary } from '../../../src/app/summaries/rebuild-summaries';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import type { WebRefund } from '../../../src/core/web-order';
@@ -142,4 +143,39 @@ test('an import that cannot have the lock says "try again" and writes nothing: n
     }),
   ).toThrow(/Nothing was written: please try again/);
   expect(snapshot()).toEqual(before);
+});
+
+test('a W replaced by a full invoice: its refunds are corrected by Rs citing the F, still never crediting more than the W', () => {
+  const setup = tillLedger({ open: false });
+  const lines = [productLine('ACC-MUG-W', 2, 1500, 21, 'l1')];
+  importOrders(setup.platform, SHOP, { orders: [webOrder('910', 'fulfilled', lines)], problems: [] });
+  const [w] = tab(setup.env, 'Invoices');
+  const full = issueFullInvoice(nextExecution(setup.env.shared).platform, {
+    ticket: String(w['Invoice No']),
+    taxId: 'B12345674',
+    name: 'Café Sol S.L.',
+    address: 'Calle Mayor 1, Madrid',
+    key: 'full-910',
+  });
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, {
+    orders: [webOrder('910', 'partially refunded', lines, { refunds: [refund('1', 2000)] })],
+    problems: [],
+  });
+  expect(tab(setup.env, 'Invoices').at(-1)).toMatchObject({
+    Series: 'R',
+    Corrects: full.invoiceNo,
+    Total: -20,
+  });
+  // 20.00 of 30.00 credited through the F: a further 15.00 would be more than the W.
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, {
+    orders: [
+      webOrder('910', 'partially refunded', lines, { refunds: [refund('1', 2000), refund('2', 1500)] }),
+    ],
+    problems: [],
+  });
+  expect(tab(setup.env, 'Invoices').filter((i) => i.Series === 'R')).toHaveLength(1);
+  expect(tab(setup.env, 'Sync Problems').map((p) => p.Problem)).toContainEqual(
+    expect.stringMatching(/^Refund 2 was not invoiced/),
+  );
+  expect(invoiceProblems(setup)).toEqual([]);
 });
