@@ -28,11 +28,13 @@ export const tillServer: TillApi = {
   closeTill: (input) => api().closeTill(input),
   receiveGoods: (input) => api().receiveGoods(input),
   findReturnable: (query) => api().findReturnable(query),
+  quoteReturn: (draft) => api().quoteReturn(draft),
   recordReturn: (draft) => api().recordReturn(draft),
   recordExchange: (draft) => api().recordExchange(draft),
   ordersToCollect: () => api().ordersToCollect(),
   handOver: (input) => api().handOver(input),
   setTracking: (input) => api().setTracking(input),
+  webCodeShops: () => api().webCodeShops(),
   sendWebCode: (input) => api().sendWebCode(input),
   cancelWebCode: (input) => api().cancelWebCode(input),
 };

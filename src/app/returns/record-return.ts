@@ -53,11 +53,16 @@ const RETURNABLE = new Set(['fulfilled', 'partially refunded']);
 
 export function checkReturnDraft(draft: ReturnDraft): string {
   const key = checkKey(draft?.key);
-  if (!REFUND_METHODS.includes(draft.refund))
-    refuse('bad-input', `"${draft.refund}" is not a refund method: use cash, card or credit.`);
+  checkReturnRequest(draft);
+  return key;
+}
+
+/** The refund method and the lines, checked alike for a return and for its quote (which has no key). */
+export function checkReturnRequest(draft: Pick<ReturnDraft, 'refund' | 'lines'>): void {
+  if (!REFUND_METHODS.includes(draft?.refund))
+    refuse('bad-input', `"${draft?.refund}" is not a refund method: use cash, card or credit.`);
   if (!Array.isArray(draft.lines) || draft.lines.length === 0)
     refuse('bad-input', 'Choose at least one line to return, with its quantity.');
-  return key;
 }
 
 export function recordReturn(p: Ports, draft: ReturnDraft): ReturnReceipt {
@@ -105,7 +110,8 @@ export function prepareReturn(
 ): { replay: ReturnReceipt } | PreparedReturn {
   const wb = p.workbook;
   const found = findOrder(wb, ctx, draft.order);
-  const earlierRows = findRows(wb, found.orders, 'Key', key);
+  // A quote has no key ('') and replays nothing: it prices what is still returnable.
+  const earlierRows = key ? findRows(wb, found.orders, 'Key', key) : [];
   if (earlierRows.length > 0) return { replay: replayReturn(wb, ctx, earlierRows[0]) };
 
   if (!RETURNABLE.has(found.status)) {

@@ -27,6 +27,37 @@ export interface ReturnDraft {
   till?: string;
 }
 
+/** What quoteReturn prices: a return as it would be sent, without its key (a quote writes nothing). */
+export type ReturnQuoteDraft = Omit<ReturnDraft, 'key'>;
+
+/**
+ * A return's figures before it is confirmed (src/app/returns/quote-return.ts): worked out by the
+ * same code as recordReturn, so Confirm records exactly these.
+ */
+export interface ReturnQuote {
+  orderId: string;
+  orderNo: string;
+  lines: {
+    sku: string;
+    name: string;
+    /** Negative, as on the return's receipt. */
+    qty: number;
+    /** Negative: the line's share of what was charged (its discount taken off). */
+    total: number;
+  }[];
+  /** Negative, as the return's Orders row will have them. */
+  net: number;
+  vat: number;
+  total: number;
+  method: RefundMethod;
+  /** The money paid back in `method` (positive): −total less givenBack. In an exchange, the credit toward the new goods. */
+  refund: number;
+  /** Store credit spent on the order that goes back as credit (positive; 0 when none). */
+  givenBack: number;
+  currency: string;
+  exponent: number;
+}
+
 /** An order found for a return, with what may still come back of each line. */
 export interface ReturnableOrder {
   orderId: string;

@@ -10,6 +10,8 @@ import type {
   Fulfilled,
   ReturnableOrder,
   ReturnDraft,
+  ReturnQuote,
+  ReturnQuoteDraft,
   ReturnReceipt,
   ToCollect,
 } from '../returns/return-api-types';
@@ -292,6 +294,8 @@ export interface TillApi {
   }): Result<{ moves: number }>;
   /** Returns: the order a customer brings back, with what may still come back of each line. */
   findReturnable(query: string): Result<ReturnableOrder>;
+  /** A return's exact figures before Confirm (and an exchange's credit); reads only, writes nothing. */
+  quoteReturn(draft: ReturnQuoteDraft): Result<ReturnQuote>;
   recordReturn(draft: ReturnDraft): Result<ReturnReceipt>;
   /** A return and a sale in one commit, the difference paid or refunded. */
   recordExchange(draft: ExchangeDraft): Result<ExchangeReceipt>;
@@ -299,6 +303,8 @@ export interface TillApi {
   ordersToCollect(): ToCollect[];
   handOver(input: { order: string }): Result<Fulfilled>;
   setTracking(input: { order: string; tracking: string }): Result<Fulfilled>;
+  /** The web shops a code can be sent to, by name only (never their addresses or credentials). */
+  webCodeShops(): string[];
   /** Sends the customer's store credit to the web shop as a single-use code (held until used). */
   sendWebCode(input: { key: string; customerId: string; shop?: string }): Result<WebCodeSent>;
   /** Stops a web code and gives its credit back, unless the shop says it was used. */

@@ -10,6 +10,7 @@ import { customerCard } from '../customers/customer-card';
 import { mergeCustomers } from '../customers/merge';
 import { closeWebCode, issueWebCode } from '../loyalty/online-code';
 import { handOver, ordersToCollect, setTracking } from '../orders/fulfil-order';
+import { quoteReturn } from '../returns/quote-return';
 import { recordExchange } from '../returns/record-exchange';
 import { recordReturn } from '../returns/record-return';
 import { returnableOrder } from '../returns/returnable-order';
@@ -47,11 +48,14 @@ export function tillApi(platform: () => Platform, wait: (ms: number) => void = (
     closeTill: (input) => asResult(() => closeTill(platform(), input)),
     receiveGoods: (input) => asResult(() => receiveGoods(platform(), input)),
     findReturnable: (query) => asResult(() => returnableOrder(platform().workbook, query)),
+    quoteReturn: (draft) => asResult(() => quoteReturn(platform(), draft)),
     recordReturn: (draft) => asResult(() => recordReturn(platform(), draft)),
     recordExchange: (draft) => asResult(() => recordExchange(platform(), draft)),
     ordersToCollect: () => ordersToCollect(platform().workbook),
     handOver: (input) => asResult(() => handOver(platform(), input ?? { order: '' })),
     setTracking: (input) => asResult(() => setTracking(platform(), input ?? { order: '', tracking: '' })),
+    // Names only: a shop's URL and credentials never leave the server.
+    webCodeShops: () => listShops(platform().properties).map((s) => s.name),
     sendWebCode: (input) =>
       asResult(() =>
         issueWebCode(platform(), shops, {
