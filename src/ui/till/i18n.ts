@@ -92,6 +92,7 @@ const en = {
   mergeNow: 'Merge into this customer',
   merged: (from: string, moved: string) => `${from} merged into this customer; ${moved} of credit moved.`,
   sendWebCode: 'Send web code',
+  webCodeShop: 'Web shop',
   webCodeSent: (code: string, amount: string, until: string) =>
     `Tell the customer the code ${code}: ${amount} off in the web shop, once, until ${until}. The credit is held until then.`,
   webCodeShown: (code: string, amount: string) => `Web code ${code} (${amount})`,
@@ -315,6 +316,7 @@ const es: Strings = {
   mergeNow: 'Unir a este cliente',
   merged: (from: string, moved: string) => `${from} unido a este cliente; ${moved} de saldo traspasado.`,
   sendWebCode: 'Enviar código web',
+  webCodeShop: 'Tienda web',
   webCodeSent: (code: string, amount: string, until: string) =>
     `Dile al cliente el código ${code}: ${amount} de descuento en la tienda web, una vez, hasta el ${until}. El saldo queda reservado hasta entonces.`,
   webCodeShown: (code: string, amount: string) => `Código web ${code} (${amount})`,

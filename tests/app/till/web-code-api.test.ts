@@ -54,3 +54,55 @@ test('send a web code from the customer card, again with the same key, then canc
   expect(cancelled).toMatchObject({ ok: true, value: { status: 'released', balance: 1234 } });
   expect(shop.codes[0].deleted).toBe(true);
 });
+
+test('with two shops the till gets their names only, and the code goes to the shop the cashier chose', () => {
+  const s = tillLedger();
+  const main = fakeShop({ orders: 7 });
+  const outlet = fakeShop({ orders: 7 });
+  const platform: Platform = {
+    ...s.platform,
+    http: {
+      request: (req) => (req.url.startsWith('https://outlet.example.com/') ? outlet : main).handle(req),
+    },
+  };
+  const secret = { platform: 'woocommerce' as const, key: FAKE_WOO_KEY, secret: FAKE_WOO_SECRET };
+  saveShop(
+    platform.properties,
+    { name: 'Main shop', platform: 'woocommerce', url: 'https://shop.example.com' },
+    secret,
+  );
+  saveShop(
+    platform.properties,
+    { name: 'Outlet', platform: 'woocommerce', url: 'https://outlet.example.com' },
+    secret,
+  );
+  const ana = createCustomer(platform, { key: 'c1', name: 'Ana', email: 'ana@example.com' });
+  postLoyalty(
+    platform,
+    loadContext(platform.workbook),
+    [{ customerId: ana.customerId, amount: 800, kind: 'adjust', orderId: '', expires: null, key: 'gift' }],
+    Date.now(),
+  );
+  const api = tillApi(() => platform);
+
+  const names = api.webCodeShops();
+  expect(names).toEqual(['Main shop', 'Outlet']);
+  // Nothing but the names crosses to the sidebar: no address, no key, no secret.
+  const crossed = JSON.stringify(names);
+  for (const secretText of [FAKE_WOO_KEY, FAKE_WOO_SECRET, 'https://', 'example.com']) {
+    expect(crossed).not.toContain(secretText);
+  }
+
+  expect(api.sendWebCode({ key: 'till-web-1', customerId: ana.customerId })).toEqual({
+    ok: false,
+    problem: { code: 'bad-input', message: 'No shop named "": the shops are Main shop, Outlet.' },
+  });
+  const sent = api.sendWebCode({ key: 'till-web-2', customerId: ana.customerId, shop: 'Outlet' });
+  expect(sent).toMatchObject({
+    ok: true,
+    value: { shop: 'Outlet', amount: 800, balance: 0, status: 'live' },
+  });
+  expect(JSON.parse(JSON.stringify(sent))).toEqual(sent);
+  expect(outlet.codes).toHaveLength(1);
+  expect(main.codes).toHaveLength(0);
+});

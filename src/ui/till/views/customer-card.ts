@@ -7,7 +7,7 @@ import { forgetCard, loadCard, mergeIntoChosen, shownCard } from '../customer-ca
 import { dateTime, money } from '../format';
 import { t } from '../i18n';
 import type { AppState } from '../state';
-import { sendWebCode, sentCode } from '../web-code';
+import { chooseShop, sendWebCode, sentCode, shopChoice } from '../web-code';
 
 export function customerCardView() {
   const balanceLabel = h('span');
@@ -30,6 +30,12 @@ export function customerCardView() {
     attrs: { type: 'button' },
   });
   const webCode = h('strong', { class: 'web-code', testid: 'customer-web-code-sent' });
+  // Several web shops: which one the code is for (names only), then the button sends.
+  const shopSelect = h('select', { testid: 'customer-web-code-shop' });
+  const shopLabel = h('span');
+  const shopRow = h('label', { class: 'inline', testid: 'customer-web-code-choice' }, shopLabel, shopSelect);
+  let drawnShops = '';
+  shopSelect.addEventListener('change', () => chooseShop(shopSelect.value));
   webCodeButton.addEventListener('click', () => void sendWebCode());
   let drawnFor = '';
   let open = false;
@@ -57,6 +63,7 @@ export function customerCardView() {
     { class: 'customer-card', testid: 'customer-card' },
     h('div', { class: 'row' }, balanceLabel, balance),
     h('div', { class: 'inline' }, historyButton, mergeButton, webCodeButton),
+    shopRow,
     webCode,
     history,
     more,
@@ -92,6 +99,19 @@ export function customerCardView() {
       setText(webCodeButton, t.sendWebCode);
       const balanceNow = shownCard?.customerId === c.customerId ? shownCard.balance : (c.balance ?? 0);
       webCodeButton.disabled = state.busy.has('customer') || balanceNow <= 0;
+      const choice = shopChoice?.customerId === c.customerId ? shopChoice : null;
+      show(shopRow, choice !== null);
+      setText(shopLabel, `${t.webCodeShop}: `);
+      if (choice) {
+        if (drawnShops !== choice.shops.join('\n')) {
+          drawnShops = choice.shops.join('\n');
+          shopSelect.replaceChildren(
+            ...choice.shops.map((name) => h('option', { text: name, attrs: { value: name } })),
+          );
+        }
+        shopSelect.value = choice.chosen;
+        shopSelect.disabled = state.busy.has('customer');
+      }
       const sent = sentCode?.customerId === c.customerId ? sentCode : null;
       show(webCode, sent !== null);
       setText(webCode, sent ? t.webCodeShown(sent.code, money(sent.amount)) : '');
