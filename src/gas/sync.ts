@@ -82,10 +82,10 @@ export function tick(_event?: unknown): void {
       list: (p) => listShops(p.properties),
       codesFor: (c) => webCodesFor(c, shopSecret(platform.properties, c.name), shopIo(platform)),
     });
-    const done = codes.released + codes.used + codes.confirmed;
+    const done = codes.released + codes.used + codes.confirmed + codes.listed;
     if (done > 0) {
       base.log.info(
-        `Hourly tick: web codes: ${codes.released} released, ${codes.used} used, ${codes.confirmed} confirmed.`,
+        `Hourly tick: web codes: ${codes.released} released, ${codes.used} used, ${codes.confirmed} confirmed, ${codes.listed} used without their order listed in Sync Problems.`,
       );
     }
     for (const f of codes.failures) base.log.error(`Hourly tick: web code ${f}`);

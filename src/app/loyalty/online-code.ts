@@ -60,6 +60,7 @@ import { CustomerProblem } from '../customers/problem';
 import { type LedgerContext, loadContext } from '../ledger-context';
 import type { WebCodeSent } from '../till/api-types';
 import { findCustomerRow } from './customer-row';
+import { listOverdueCodes } from './overdue-codes';
 import { postLoyalty } from './post-entries';
 
 export type WebCodePorts = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
@@ -409,30 +410,32 @@ export interface WebCodeTick {
   released: number;
   used: number;
   confirmed: number;
+  /** Used codes whose order is overdue, listed in Sync Problems by this run (overdue-codes.ts). */
+  listed: number;
   failures: string[];
 }
 
 /**
  * The hourly run: every live code past its expiry is stopped and released (or marked used), and
  * every pending code older than PENDING_GRACE_MS is confirmed live or released. One read of the
- * Web Codes tab; a shop that fails leaves its codes for the next run.
+ * Web Codes tab; a shop that fails leaves its codes for the next run. A used code whose order has
+ * not come USED_ORDER_WAIT_DAYS after its expiry is listed in Sync Problems, once (never released).
  */
 export function expireWebCodes(
   p: WebCodePorts,
   shops: { list: (p: WebCodePorts) => ShopConfig[]; codesFor: ShopCodesFor },
 ): WebCodeTick {
-  const report: WebCodeTick = { released: 0, used: 0, confirmed: 0, failures: [] };
+  const report: WebCodeTick = { released: 0, used: 0, confirmed: 0, listed: 0, failures: [] };
   const ctx = loadContext(p.workbook);
   if (!ctx.tabs.includes(WEB_CODES.name)) return report;
   const now = p.clock.now();
   const table = readTable(p.workbook, WEB_CODES, ctx.tabs);
-  const due = table.rows
-    .map((row) => webCodeFromRow(table, row, ctx.cells))
-    .filter(
-      (c) =>
-        (c.status === 'live' && c.expires <= now) ||
-        (c.status === 'pending' && (!(c.issued + PENDING_GRACE_MS > now) || c.expires <= now)),
-    );
+  const all = table.rows.map((row) => webCodeFromRow(table, row, ctx.cells));
+  const due = all.filter(
+    (c) =>
+      (c.status === 'live' && c.expires <= now) ||
+      (c.status === 'pending' && (!(c.issued + PENDING_GRACE_MS > now) || c.expires <= now)),
+  );
   for (const c of due) {
     try {
       if (c.status === 'pending' && c.expires > now) {
@@ -458,6 +461,7 @@ export function expireWebCodes(
       report.failures.push(`${c.code}: ${shopMessage(e)}`);
     }
   }
+  report.listed = listOverdueCodes(p, ctx, all, now);
   return report;
 }
 

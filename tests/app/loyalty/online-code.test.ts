@@ -8,6 +8,7 @@ import { checkLedger } from '../../../src/app/check-ledger';
 import { mergeCustomers } from '../../../src/app/customers/merge';
 import { loadContext } from '../../../src/app/ledger-context';
 import { closeWebCode, expireWebCodes, issueWebCode } from '../../../src/app/loyalty/online-code';
+import { USED_ORDER_WAIT_DAYS } from '../../../src/app/loyalty/overdue-codes';
 import { postLoyalty } from '../../../src/app/loyalty/post-entries';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import type { ShopConfig, ShopSecret } from '../../../src/app/sync/shop-config';
@@ -438,4 +439,109 @@ test('issuing a code costs the same Sheets calls with 10 or 5,000 earlier loyalt
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead); // Loyalty and Web Codes are searched, never read whole
   // Two commits (hold, then the shop's answer), each flushed once.
   expect(counts[0].issue['SpreadsheetApp.flush']).toBe(2);
+});
+
+describe('a used code whose order never arrives', () => {
+  /** A code the shop counts as used (its order placed, never imported), settled by the hourly run. */
+  function usedCode() {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    s.shop.orderWithCode({ code: code.code, email: 'ana@example.com', lines: [[MUG.sku, 4]] });
+    const expires = Date.parse(code.expires);
+    s.setNow(expires + DAY);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ used: 1, listed: 0 });
+    return { s, code, expires };
+  }
+
+  test(`is listed in Sync Problems once, ${USED_ORDER_WAIT_DAYS} days after its expiry; the credit stays held`, () => {
+    const { s, code, expires } = usedCode();
+    s.setNow(expires + USED_ORDER_WAIT_DAYS * DAY - 1);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ listed: 0 });
+    expect(s.records('Sync Problems')).toEqual([]);
+
+    s.setNow(expires + USED_ORDER_WAIT_DAYS * DAY);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ listed: 1, released: 0 });
+    s.setNow(expires + USED_ORDER_WAIT_DAYS * DAY + 5 * DAY);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ listed: 0 });
+    expect(s.records('Sync Problems')).toEqual([
+      expect.objectContaining({
+        Shop: s.config.name,
+        'Order ID': '',
+        Status: 'open',
+        Problem: expect.stringContaining(
+          `Web code ${code.code} (25.00 of ${s.ana.customerId}'s store credit)`,
+        ),
+      }),
+    ]);
+    // Never released silently: the shop says it was used.
+    expect(s.balance()).toBe(0);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'used', 'Order ID': '' })]);
+    expect(s.records('Loyalty').filter((e) => String(e.Key).startsWith('release:'))).toEqual([]);
+  });
+
+  test('once its order is imported after all, it is settled as usual and no longer listed', () => {
+    const { s, expires } = usedCode();
+    s.sync();
+    const settled = s.records('Web Codes')[0];
+    expect(settled).toMatchObject({ Status: 'used' });
+    expect(settled['Order ID']).not.toBe('');
+    s.setNow(expires + USED_ORDER_WAIT_DAYS * DAY + DAY);
+    expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ listed: 0 });
+    expect(s.records('Sync Problems').filter((p) => /Web code/.test(String(p.Problem)))).toEqual([]);
+  });
+
+  test('listing it costs the same Sheets calls with 10 or 5,000 rows in Sync Problems and Web Codes', () => {
+    const counts = [10, 5000].map((n) => {
+      const { s, expires } = usedCode();
+      const when = new Date(NOW);
+      s.env.meter.uncounted(() => {
+        const wb = s.platform.workbook;
+        wb.append(
+          'Sync Problems',
+          Array.from({ length: n }, (_, i) => [
+            when,
+            s.config.name,
+            `O-X${i}`,
+            `${i}`,
+            '',
+            '',
+            `other ${i}`,
+            'open',
+          ]),
+        );
+        wb.append(
+          'Web Codes',
+          Array.from({ length: n }, (_, i) => [
+            `SL-OLD${i}`,
+            `C-9${i}`,
+            s.config.name,
+            1,
+            `${i}`,
+            'released',
+            when,
+            '',
+            `old-${i}`,
+            when,
+          ]),
+        );
+        // Room to append in both runs, so the row count alone tells them apart.
+        const sheet = s.env.spreadsheet.getSheetByName('Sync Problems');
+        sheet?.insertRowsAfter(sheet.getMaxRows(), 100);
+      });
+      s.setNow(expires + USED_ORDER_WAIT_DAYS * DAY);
+      const run = nextExecution(s.env.shared);
+      const platform: Platform = { ...run.platform, clock: s.platform.clock, http: s.platform.http };
+      const before = run.env.meter.snapshot();
+      expect(expireWebCodes(platform, s.shops)).toMatchObject({ listed: 1 });
+      const after = run.env.meter.snapshot();
+      return Object.fromEntries(
+        Object.entries(after.byMethod).map(([k, v]) => [k, v - (before.byMethod[k] ?? 0)]),
+      );
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
 });
