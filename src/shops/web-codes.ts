@@ -19,6 +19,12 @@ export interface WebCodeRequest {
   amount: Minor;
   /** Decimals of that currency (2 for EUR). */
   exponent: number;
+  /**
+   * The highest VAT % the code may be spent at (the catalogue's top rate). A shop that takes the
+   * code off prices before tax (WooCommerce with prices entered without tax) gets the amount net
+   * of it, so the customer never saves more than the credit.
+   */
+  vatRate: number;
   /** The customer's email: WooCommerce accepts the coupon only from this billing email. */
   email: string;
   /** The shop's own customer id ('' when unknown): Shopify restricts the code to that customer. */

@@ -4,12 +4,13 @@
  * src/shops/shopify/discount-codes.ts), and which code an imported order used.
  */
 
+import fc from 'fast-check';
 import { ShopError } from '../../src/shops/shop-error';
 import { discountInput, shopifyWebCodes } from '../../src/shops/shopify/discount-codes';
 import { mapShopifyOrder } from '../../src/shops/shopify/order-mapping';
 import { ORDER_LIMITS } from '../../src/shops/shopify/orders';
 import type { WebCodeRequest } from '../../src/shops/web-codes';
-import { couponBody, wooWebCodes } from '../../src/shops/woocommerce/coupons';
+import { couponAmount, couponBody, wooWebCodes } from '../../src/shops/woocommerce/coupons';
 import { parseOrder } from '../../src/shops/woocommerce/order';
 import { fakeShopify, moneyBag, ok, fixture as shopifyFixture } from './shopify/fake-shopify';
 import { copy, fixture, type Loose, response, SHOP, scriptedShop } from './woocommerce/helpers';
@@ -18,6 +19,7 @@ const REQUEST: WebCodeRequest = {
   code: 'SL-ABCDE-FGHJK',
   amount: 2550,
   exponent: 2,
+  vatRate: 21,
   email: 'ana@example.com',
   customerRef: '',
   startsAt: Date.UTC(2026, 10, 26, 12),
@@ -25,11 +27,27 @@ const REQUEST: WebCodeRequest = {
   title: 'Store credit of C-000001 (Shop Ledger)',
 };
 
+/** GET /settings/tax/woocommerce_prices_include_tax as the REST API's "Setting options" answer it. */
+const pricesWithTax = (value: 'yes' | 'no') =>
+  response(200, {
+    id: 'woocommerce_prices_include_tax',
+    label: 'Prices entered with tax',
+    type: 'radio',
+    value,
+  });
+
 describe('WooCommerce coupons', () => {
   test('create: POST /coupons, fixed_cart, once, for one email, with its expiry in GMT', () => {
-    const shop = scriptedShop([response(201, { id: 719, code: 'sl-abcde-fghjk', usage_count: 0 })]);
+    const shop = scriptedShop([
+      pricesWithTax('yes'),
+      response(201, { id: 719, code: 'sl-abcde-fghjk', usage_count: 0 }),
+    ]);
     expect(wooWebCodes(shop.io, SHOP).create(REQUEST)).toEqual({ ref: '719', usageCount: 0 });
-    const [req] = shop.requests;
+    const [setting, req] = shop.requests;
+    expect([setting.method, setting.url]).toEqual([
+      'GET',
+      'https://example.com/wp-json/wc/v3/settings/tax/woocommerce_prices_include_tax',
+    ]);
     expect([req.method, req.url]).toEqual(['POST', 'https://example.com/wp-json/wc/v3/coupons']);
     expect(JSON.parse(req.body ?? '')).toEqual(couponBody(REQUEST));
     expect(couponBody(REQUEST)).toEqual({
@@ -47,6 +65,7 @@ describe('WooCommerce coupons', () => {
 
   test('a code already there (an answer lost, the request sent again) is found, not made twice', () => {
     const shop = scriptedShop([
+      pricesWithTax('yes'),
       response(400, {
         code: 'woocommerce_rest_coupon_code_already_exists',
         message: 'The coupon code already exists',
@@ -55,7 +74,7 @@ describe('WooCommerce coupons', () => {
       response(200, [{ id: 719, code: 'sl-abcde-fghjk', usage_count: 0 }]),
     ]);
     expect(wooWebCodes(shop.io, SHOP).create(REQUEST)).toEqual({ ref: '719', usageCount: 0 });
-    expect(shop.requests[1].url).toBe('https://example.com/wp-json/wc/v3/coupons?code=SL-ABCDE-FGHJK');
+    expect(shop.requests[2].url).toBe('https://example.com/wp-json/wc/v3/coupons?code=SL-ABCDE-FGHJK');
   });
 
   test('disable: DELETE /coupons/<id>?force=true, reading the usage from the deleted coupon; gone already is fine', () => {
@@ -78,6 +97,7 @@ describe('WooCommerce coupons', () => {
 
   test('a refusal is a ShopError', () => {
     const shop = scriptedShop([
+      pricesWithTax('yes'),
       response(400, {
         code: 'rest_invalid_param',
         message: 'Invalid parameter(s): amount',
@@ -85,6 +105,35 @@ describe('WooCommerce coupons', () => {
       }),
     ]);
     expect(() => wooWebCodes(shop.io, SHOP).create(REQUEST)).toThrow(ShopError);
+  });
+
+  test('prices entered without tax: the coupon is the credit net of the top VAT rate, so it saves the credit, not credit + VAT', () => {
+    const shop = scriptedShop([
+      pricesWithTax('no'),
+      response(201, { id: 720, code: 'sl-abcde-fghjk', usage_count: 0 }),
+    ]);
+    wooWebCodes(shop.io, SHOP).create(REQUEST);
+    // 25.50 / 1.21 = 21.074…, rounded down: 21.07 off the net, and 21 % of it (4.43) off the tax.
+    expect(JSON.parse(shop.requests[1].body ?? '').amount).toBe('21.07');
+    expect(couponBody(REQUEST, false).amount).toBe('21.07');
+    expect(couponBody({ ...REQUEST, vatRate: 0 }, false).amount).toBe('25.50');
+  });
+
+  test('the net coupon never saves more than the credit at its rate, and at most one cent less', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.constantFrom(4, 5.5, 10, 19, 20, 21, 25),
+        (credit, rate) => {
+          const net = couponAmount(credit, rate, false);
+          // WooCommerce taxes the discount at the line's rate, rounded to the cent.
+          const saved = net + Math.round((net * rate) / 100);
+          expect(saved).toBeLessThanOrEqual(credit);
+          expect(saved).toBeGreaterThanOrEqual(credit - 1);
+          expect(couponAmount(credit, rate, true)).toBe(credit);
+        },
+      ),
+    );
   });
 
   test('an order names the coupon it used (coupon_lines[].code) and what it took off, tax included', () => {

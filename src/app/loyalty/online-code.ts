@@ -39,6 +39,7 @@ import { formatDecimal } from '../../core/money';
 import type { UsedCode } from '../../core/web-order';
 import { parseText } from '../../ledger/cells';
 import { entryFromRow } from '../../ledger/loyalty';
+import { readProducts } from '../../ledger/products';
 import { LOYALTY, WEB_CODES } from '../../ledger/schema';
 import {
   appendRows,
@@ -147,6 +148,14 @@ function view(c: WebCode, ctx: LedgerContext, balance: number, message: string):
   };
 }
 
+/** The highest VAT % of the active products (one read): a code spent at it saves no more than the credit. */
+function topVatRate(p: Pick<Platform, 'workbook'>, ctx: LedgerContext): number {
+  const rates = readProducts(p.workbook, ctx.cells, ctx.tabs)
+    .products.filter((x) => x.active)
+    .map((x) => x.vatRate);
+  return Math.max(0, ...rates);
+}
+
 function balanceOf(p: WebCodePorts, ctx: LedgerContext, customerId: string): number {
   return findCustomerRow(p.workbook, ctx, customerId)?.balance ?? 0;
 }
@@ -210,7 +219,14 @@ export function issueWebCode(
     const table = codesTable(p, ctx);
     const again = rowBy(p, table, 'Key', key);
     if (again)
-      return { ctx, code: webCodeFromRow(table, again, ctx.cells), email: '', customerRef: '', fresh: false };
+      return {
+        ctx,
+        code: webCodeFromRow(table, again, ctx.cells),
+        email: '',
+        customerRef: '',
+        vatRate: 0,
+        fresh: false,
+      };
     const now = p.clock.now();
     const customer = findCustomerRow(p.workbook, ctx, r.customerId);
     const problem = webCodeProblem(
@@ -261,7 +277,7 @@ export function issueWebCode(
       now,
     );
     appendRows(p.workbook, table, [webCodeRecord(code, ctx.cells)]);
-    return { ctx, code, email: customer.email, customerRef, fresh: true };
+    return { ctx, code, email: customer.email, customerRef, vatRate: topVatRate(p, ctx), fresh: true };
   });
   const { ctx } = held;
   if (held.code.status !== 'pending') {
@@ -284,6 +300,7 @@ export function issueWebCode(
           code: held.code.code,
           amount: held.code.amount,
           exponent: ctx.cells.exponent,
+          vatRate: held.vatRate,
           email: held.email,
           customerRef: held.customerRef,
           startsAt: held.code.issued,

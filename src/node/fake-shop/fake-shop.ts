@@ -167,6 +167,7 @@ export function fakeShop(scenario: FakeShopScenario = {}): FakeShop {
     orders,
     products,
     refuseStockOf: scenario.refuseStockOf ?? null,
+    pricesIncludeTax: scenario.wooPricesIncludeTax ?? true,
     stockWrites: [],
     codes,
   };

@@ -31,6 +31,8 @@ export interface FakeShopScenario {
   orders?: number;
   woocommerce?: { key: string; secret: string };
   shopify?: { token: string };
+  /** WooCommerce's "Prices entered with tax" (woocommerce_prices_include_tax); default true. */
+  wooPricesIncludeTax?: boolean;
   /** WooCommerce refuses this SKU's stock update inside its 200 batch answer. */
   refuseStockOf?: string;
   /** Faults for the first requests, in order. */

@@ -29,6 +29,8 @@ export interface WooState {
   stockWrites: [string, number][];
   /** Coupons and Shopify discount codes (codes.ts). */
   codes: FakeCode[];
+  /** The tax setting "Prices entered with tax": a fixed_cart coupon comes off before tax when false. */
+  pricesIncludeTax: boolean;
 }
 
 export interface ParsedUrl {
@@ -299,6 +301,23 @@ export function handleWoo(state: WooState, req: FakeShopRequest, url: ParsedUrl)
     ['GET', /^\/products$/, () => listProducts(state, url, 0)],
     ['GET', /^\/products\/(\d+)\/variations$/, (id) => listProducts(state, url, id)],
     ['POST', /^\/products\/batch$/, () => batch(state, req, 0)],
+    // One setting option, as GET /settings/tax/<id> answers it (REST API v3, "Setting options").
+    [
+      'GET',
+      /^\/settings\/tax\/woocommerce_prices_include_tax$/,
+      () =>
+        jsonResponse(200, {
+          id: 'woocommerce_prices_include_tax',
+          label: 'Prices entered with tax',
+          type: 'radio',
+          default: 'no',
+          value: state.pricesIncludeTax ? 'yes' : 'no',
+          options: {
+            yes: 'Yes, I will enter prices inclusive of tax',
+            no: 'No, I will enter prices exclusive of tax',
+          },
+        }),
+    ],
     ['POST', /^\/products\/(\d+)\/variations\/batch$/, (id) => batch(state, req, id)],
   ];
   for (const [verb, pattern, answer] of routes) {

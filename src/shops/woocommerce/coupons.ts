@@ -11,8 +11,19 @@
  *   answer is the coupon as it was, so its `usage_count` says whether it was used meanwhile.
  * A duplicate code is refused with 400 `woocommerce_rest_coupon_code_already_exists`: that is a
  * retry after an answer was lost, and the coupon already there is used.
+ *
+ * Tax: WooCommerce always takes a coupon off before tax, from the prices as they were entered
+ * (WC_Discounts: an item's price is its subtotal, plus its subtotal tax only when the order's
+ * prices include tax). With prices entered WITH tax, a fixed_cart coupon of 25.00 takes 25.00 off
+ * what the customer pays. With prices entered WITHOUT tax, it takes 25.00 off the net and the tax
+ * on it too: the customer would save 25.00 + VAT. So the shop's setting is read first
+ * (GET /settings/tax/woocommerce_prices_include_tax, "yes"/"no"), and in the second case the coupon
+ * is made for the amount net of the request's top VAT rate, rounded down: at that rate it takes
+ * the credit off, at a lower rate somewhat less. Either way the order's coupon_lines say what it
+ * really took off (discount + discount_tax), and the settlement takes exactly that from the hold;
+ * the rest comes back to the customer.
  */
-import { formatDecimal } from '../../core/money';
+import { formatDecimal, type Minor } from '../../core/money';
 import { ShopError } from '../shop-error';
 import { json, type ShopHttp, send } from '../shop-http';
 import type { ShopCode, WebCodeRequest, WebCodeShop } from '../web-codes';
@@ -24,11 +35,17 @@ function gmtDate(time: number): string {
   return new Date(Math.floor(time / 1000) * 1000).toISOString().slice(0, 19);
 }
 
-export function couponBody(r: WebCodeRequest): Record<string, unknown> {
+/** What the coupon is made for: the credit, or the credit net of the top rate when it comes off before tax. */
+export function couponAmount(amount: Minor, vatRate: number, pricesIncludeTax: boolean): Minor {
+  if (pricesIncludeTax || !(vatRate > 0)) return amount;
+  return Math.floor((amount * 100) / (100 + vatRate));
+}
+
+export function couponBody(r: WebCodeRequest, pricesIncludeTax = true): Record<string, unknown> {
   return {
     code: r.code,
     discount_type: 'fixed_cart',
-    amount: formatDecimal(r.amount, r.exponent),
+    amount: formatDecimal(couponAmount(r.amount, r.vatRate, pricesIncludeTax), r.exponent),
     description: r.title,
     individual_use: true,
     usage_limit: 1,
@@ -58,11 +75,16 @@ export function wooWebCodes(io: ShopHttp, shop: WooShop): WebCodeShop {
     const match = found.find((c) => isObject(c) && text(get(c, 'code')).toLowerCase() === code.toLowerCase());
     return match ? shopCode(match, 'the coupon search') : null;
   };
+  /** The shop's "Prices entered with tax": only "yes" means yes, as wc_prices_include_tax() reads it. */
+  const pricesIncludeTax = (): boolean => {
+    const req = wooRequest(shop, 'GET', '/settings/tax/woocommerce_prices_include_tax');
+    return text(get(json<unknown>(io, send(io, req), req.url), 'value')) === 'yes';
+  };
   return {
     platform: 'WooCommerce',
     find,
     create(r) {
-      const req = wooRequest(shop, 'POST', '/coupons', couponBody(r));
+      const req = wooRequest(shop, 'POST', '/coupons', couponBody(r, pricesIncludeTax()));
       try {
         return shopCode(json<unknown>(io, send(io, req), req.url), 'the new coupon');
       } catch (e) {

@@ -4,6 +4,8 @@
  * nothing. The real connectors (src/shops) talk to the fake shop (src/node/fake-shop) in process;
  * the ledger is the Apps Script fakes' spreadsheet.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkLedger } from '../../../src/app/check-ledger';
 import { mergeCustomers } from '../../../src/app/customers/merge';
 import { loadContext } from '../../../src/app/ledger-context';
@@ -16,10 +18,16 @@ import { syncShop } from '../../../src/app/sync/sync-shop';
 import { createCustomer } from '../../../src/app/till/customers';
 import { recordSale } from '../../../src/app/till/record-sale';
 import { fakeShop } from '../../../src/node/fake-shop/fake-shop';
-import { FAKE_SHOPIFY_TOKEN, FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../../src/node/fake-shop/scenario';
+import {
+  FAKE_SHOPIFY_TOKEN,
+  FAKE_WOO_KEY,
+  FAKE_WOO_SECRET,
+  type FakeShopScenario,
+} from '../../../src/node/fake-shop/scenario';
 import type { Platform } from '../../../src/platform/platform';
 import { connectorFor } from '../../../src/shops/connector-for';
 import { webCodesFor } from '../../../src/shops/web-codes';
+import { parseOrder } from '../../../src/shops/woocommerce/order';
 import { MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
 import { productLine, webOrder } from '../../helpers/web-orders';
 
@@ -34,9 +42,9 @@ const SECRETS: Record<'woocommerce' | 'shopify', ShopSecret> = {
   shopify: { platform: 'shopify', token: FAKE_SHOPIFY_TOKEN },
 };
 
-function setup(platformName: 'woocommerce' | 'shopify' = 'woocommerce') {
+function setup(platformName: 'woocommerce' | 'shopify' = 'woocommerce', scenario: FakeShopScenario = {}) {
   const s = tillLedger({ open: true });
-  const shop = fakeShop({ now: NOW, orders: 7 });
+  const shop = fakeShop({ now: NOW, orders: 7, ...scenario });
   let now = NOW + DAY;
   const io = {
     http: { request: (req: Parameters<typeof shop.handle>[0]) => shop.handle(req) },
@@ -543,5 +551,64 @@ describe('a used code whose order never arrives', () => {
       );
     });
     expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
+describe('a WooCommerce shop whose prices are entered without tax', () => {
+  /**
+   * order.json (the REST API docs' order: prices_include_tax false) paid with the code: one coupon
+   * line of the documented properties (code, discount, discount_tax), as WooCommerce writes it.
+   */
+  /** What the paid order earned (5 % of its net paid), apart from the credit the code moved. */
+  const earned = (s: ReturnType<typeof setup>) =>
+    Number(s.records('Loyalty').find((e) => String(e.Key).endsWith(':earn'))?.Amount ?? 0);
+
+  function orderUsing(code: string, discount: string, discountTax: string) {
+    const raw = JSON.parse(
+      readFileSync(join(__dirname, '../../fixtures/webshops/woocommerce/order.json'), 'utf8'),
+    );
+    raw.coupon_lines = [
+      { id: 321, code: code.toLowerCase(), discount, discount_tax: discountTax, meta_data: [] },
+    ];
+    const used = parseOrder(raw).order?.discountCodes ?? [];
+    return webOrder('9100', 'paid', [productLine(MUG.sku, 4, MUG.price)], {
+      customer: { externalId: '', email: 'ana@example.com', name: 'Ana', phone: '' },
+      discountCodes: used,
+    });
+  }
+
+  test('the coupon is the credit net of the top VAT rate (21 %): at 21 % it saves the credit, not credit + VAT', () => {
+    const s = setup('woocommerce', { wooPricesIncludeTax: false });
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(code).toMatchObject({ amount: 2500, balance: 0 }); // the whole credit is held
+    expect((s.shop.codes[0].request as { amount: string }).amount).toBe('20.66'); // 25.00 / 1.21, down
+    // The order's coupon line: 20.66 off the net and its 21 % (4.34) off the tax = 25.00, the credit.
+    importOrders(s.platform, s.config.name, {
+      orders: [orderUsing(code.code, '20.66', '4.34')],
+      problems: [],
+    });
+    const use = s.records('Loyalty').filter((e) => e.Key === `use:${code.code}`);
+    expect(use).toEqual([expect.objectContaining({ Kind: 'redeem', Amount: -25 })]);
+    expect(Number(s.balance()) - earned(s)).toBeCloseTo(0, 2); // nothing of the credit is left over
+  });
+
+  test('spent on goods at a lower rate (10 %) it takes off less: the ledger takes what the order says, the rest comes back', () => {
+    const s = setup('woocommerce', { wooPricesIncludeTax: false });
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    importOrders(s.platform, s.config.name, {
+      orders: [orderUsing(code.code, '20.66', '2.07')],
+      problems: [],
+    });
+    const use = s.records('Loyalty').filter((e) => e.Key === `use:${code.code}`);
+    expect(use).toEqual([expect.objectContaining({ Amount: -22.73 })]);
+    expect(Number(s.balance()) - earned(s)).toBeCloseTo(2.27, 2);
   });
 });
