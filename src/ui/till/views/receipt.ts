@@ -3,12 +3,30 @@ import { h, keepIdsWhole, show } from '../../shared/dom';
 import type { ExchangeDone } from '../exchange';
 import { dateTime, money, productName, rate } from '../format';
 import { t } from '../i18n';
+import { barcodeSvg } from '../receipt-barcode';
 import { newSale } from '../sale-actions';
 import type { AppState, ShownReceipt } from '../state';
 import { printOnly } from './print';
 
 function row(label: string, value: string, className = 'row'): HTMLElement {
   return h('div', { class: className }, h('span', { text: label }), h('span', { class: 'num', text: value }));
+}
+
+/**
+ * The receipt number as a barcode (and in words under it), so a return starts with a scan of the
+ * receipt. The markup holds only numbers and the escaped number (receipt-barcode.ts).
+ */
+function barcode(orderNo: string): HTMLElement | null {
+  const svg = barcodeSvg(orderNo);
+  if (!svg) return null;
+  const drawing = h('div', { class: 'barcode-bars' });
+  drawing.innerHTML = svg;
+  return h(
+    'div',
+    { class: 'receipt-barcode', testid: 'receipt-barcode' },
+    drawing,
+    h('div', { class: 'barcode-text', text: orderNo }),
+  );
 }
 
 /** What the receipt says of how it came: queued, sent by the queue, or already recorded. */
@@ -100,6 +118,8 @@ function body(shown: ShownReceipt): HTMLElement[] {
     // row above ("Store credit"); a "credit used" row repeated the same amount.
     receipt.loyalty && receipt.loyalty.earned > 0 ? row(t.creditEarned, money(receipt.loyalty.earned)) : null,
     receipt.loyalty ? row(t.creditLeft, money(receipt.loyalty.balance), 'row credit-left') : null,
+    // A queued sale has no number yet: its barcode comes with the real receipt.
+    provisional ? null : barcode(receipt.orderNo),
   ].filter((el): el is HTMLElement => el !== null);
 }
 
