@@ -1,8 +1,10 @@
 /**
  * A return at the till in a real browser (Debian's chromium through playwright-core), on the local
  * playground: a coffee sold in cash, then taken back to stock with a cash refund through the Return
- * panel; the R number on screen and the stock back in the ledger. Then an exchange (a coffee back,
- * two mugs out, the difference in cash) with its R and T; then a click-and-collect web order listed
+ * panel; the receipt's barcode reads as its number, the server's amount shows before Confirm, the R
+ * number on screen and the stock back in the ledger. Then an exchange started by scanning the
+ * receipt into #scan (a coffee back, two mugs out, the difference in cash) with its R and T; then a
+ * click-and-collect web order listed
  * To collect and handed over. Screenshots: tests/artifacts/till-return.png, till-exchange.png and
  * till-collect.png (gitignored).
  */
@@ -17,6 +19,7 @@ import { onStockLedger } from '../../src/node/commands/stock-common';
 import { type Playground, startPlayground } from '../../src/node/playground/server';
 import { loadXlsx } from '../../src/node/xlsx-file';
 import { describeInBrowser as describeInBrowserOr, launchChromium } from '../helpers/browser';
+import { readCode128, svgModules } from '../helpers/code128';
 import { productLine, webOrder } from '../helpers/web-orders';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -81,6 +84,9 @@ describeInBrowser('returns and click and collect at the till, in chromium', () =
       "/\\d/.test(document.querySelector('[data-testid=receipt-no]')?.textContent ?? '')",
     );
     const receiptNo = await textOf(byId('receipt-no'));
+    // The receipt carries its number as a barcode too: what a scanner reads from it is that number.
+    const svg = await page.locator('[data-testid=receipt-barcode] svg').evaluate((el) => el.outerHTML);
+    expect(readCode128(svgModules(svg))).toBe(receiptNo);
     await byId('new-sale').click();
     const afterSale = await onHand(ledger, COFFEE.sku);
 
@@ -95,6 +101,10 @@ describeInBrowser('returns and click and collect at the till, in chromium', () =
     await row.locator('[data-testid=return-qty]').press('Tab');
     expect(await row.locator('[data-testid=return-disposition]').inputValue()).toBe('restock');
     expect(await byId('return-refund').inputValue()).toBe('cash');
+    // The server's amount before Confirm.
+    await page.waitForFunction(
+      "/12[.,]90/.test(document.querySelector('[data-testid=return-quote-refund]')?.textContent ?? '')",
+    );
     await byId('return-confirm').click();
 
     await byId('return-receipt').waitFor({ state: 'visible' });
@@ -130,16 +140,25 @@ describeInBrowser('returns and click and collect at the till, in chromium', () =
     const receiptNo = await textOf(byId('receipt-no'));
     await byId('new-sale').click();
 
-    // Return panel: the coffee comes back, and "Exchange instead" puts it on the sale as a credit.
+    // The receipt scanned into #scan (a scanner types its number and Enter): the Return panel
+    // opens on that order. The coffee comes back; "Exchange instead" puts it on the sale as a credit.
     const panel = page.locator('[data-testid=returns]');
-    if (!(await panel.evaluate((el) => (el as { open?: boolean }).open)))
+    if (await panel.evaluate((el) => (el as { open?: boolean }).open))
       await page.locator('[data-testid=returns] > summary').click();
-    await byId('return-order').fill(receiptNo);
-    await byId('return-order').press('Enter');
+    await page.locator('#scan').focus();
+    await page.keyboard.type(receiptNo);
+    await page.keyboard.press('Enter');
     const row = page.locator(`[data-testid=return-line][data-sku="${COFFEE.sku}"]`);
     await row.waitFor();
+    expect(await panel.evaluate((el) => (el as { open?: boolean }).open)).toBe(true);
+    expect(await byId('return-order').inputValue()).toBe(receiptNo);
+    expect(await textOf(page.locator('.return-of'))).toContain(receiptNo);
+    expect(await page.locator('[data-testid=cart-line]').count()).toBe(0);
     await row.locator('[data-testid=return-qty]').fill('1');
     await row.locator('[data-testid=return-qty]').press('Tab');
+    await page.waitForFunction(
+      "/12[.,]90/.test(document.querySelector('[data-testid=return-quote-refund]')?.textContent ?? '')",
+    );
     await byId('return-exchange').click();
     await page.locator(`[data-testid=exchange-line][data-sku="${COFFEE.sku}"]`).waitFor();
     expect(await textOf(byId('exchange'))).toContain(receiptNo);

@@ -10,7 +10,7 @@ import { newKey } from '../shared/key';
 import { call, reason } from './api';
 import { exchangeCredit, exchangeDone, exchangeDraft } from './exchange';
 import { t } from './i18n';
-import { newReturn, returning } from './returns';
+import { currentQuote, newReturn, returning } from './returns';
 import { saleFigures } from './sale';
 import { changed, clearMessages, emptySale, focusNext, say, state } from './state';
 import { refreshTill } from './till-data';
@@ -20,7 +20,8 @@ import { checkWebOrders } from './web-orders';
 export function startExchange(): void {
   const order = returning.order;
   if (!order || !state.data?.session || state.sale.committing) return;
-  const credit = exchangeCredit(order, returning.choices, returning.refund);
+  // The server's quote for these lines (Exchange instead waits for it), so the credit is exact.
+  const credit = exchangeCredit(order, returning.choices, returning.refund, currentQuote());
   if (!credit) {
     say(t.returnNothing);
     return;

@@ -4,9 +4,10 @@
  * paid (cash or card, in one go, as recordExchange takes it) or given back. No DOM here, so the
  * rules can be tested alone; exchange-actions.ts sends it.
  *
- * The credit on screen is what the sidebar knows of the returned lines (qty × the price they were
- * sold at). The server works the exact figure (a line discount's share, store credit spent on the
- * original going back as credit) and its receipt shows the difference it recorded.
+ * The credit is the server's quote of the return (quoteReturn: a line discount's share taken off,
+ * store credit spent on the original going back as credit, not to this sale), which the Return
+ * panel has before Exchange instead is pressed. Only without one (the quote failed) is it what the
+ * sidebar knows (qty × the price sold at); the receipt shows the difference the server recorded.
  */
 import type {
   Disposition,
@@ -14,6 +15,7 @@ import type {
   ExchangeReceipt,
   RefundMethod,
   ReturnableOrder,
+  ReturnQuote,
 } from '../../app/returns/return-api-types';
 import type { TillState } from '../../app/till/api-types';
 import { toSaleLines } from './cart';
@@ -23,9 +25,19 @@ export interface ExchangeCredit {
   /** The order the goods came from. */
   orderId: string;
   orderNo: string;
-  lines: { sku: string; name: string; qty: number; disposition: Disposition; unitPrice: number }[];
-  /** What the returned goods are worth, as far as the sidebar can tell (positive). */
+  lines: {
+    sku: string;
+    name: string;
+    qty: number;
+    disposition: Disposition;
+    unitPrice: number;
+    /** The line's worth as the server quoted it (positive); absent without a quote. */
+    value?: number;
+  }[];
+  /** What the returned goods pay toward the new ones (positive): the quote's refund, else qty × price. */
   value: number;
+  /** Store credit spent on the original that goes back as credit, not to this sale (from the quote). */
+  givenBack?: number;
   /** How money is given back when the new goods cost less. */
   refund: RefundMethod;
 }
@@ -49,6 +61,7 @@ export function exchangeCredit(
   order: ReturnableOrder,
   choices: readonly { qty: number; disposition: Disposition }[],
   refund: RefundMethod = 'cash',
+  quote: ReturnQuote | null = null,
 ): ExchangeCredit | null {
   const lines = order.lines.flatMap((line, i) => {
     const choice = choices[i];
@@ -58,12 +71,21 @@ export function exchangeCredit(
       : [];
   });
   if (lines.length === 0) return null;
-  return {
+  const credit: ExchangeCredit = {
     orderId: order.orderId,
     orderNo: order.orderNo,
     lines,
     value: lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0),
     refund,
+  };
+  if (!quote) return credit;
+  // The server's figures: what the returned goods pay toward the sale is the money the return gives back.
+  const quoted = new Map(quote.lines.map((l) => [l.sku, -l.total]));
+  return {
+    ...credit,
+    lines: lines.map((l) => ({ ...l, value: quoted.get(l.sku) ?? l.qty * l.unitPrice })),
+    value: quote.refund,
+    givenBack: quote.givenBack,
   };
 }
 

@@ -12,6 +12,7 @@ import { completeExchange } from './exchange-actions';
 import { barcodeProblem, lang, t } from './i18n';
 import { looksLikeBarcode } from './lookup';
 import { cardPayment, cashPayment, creditPayment, removePayment } from './payments';
+import { RECEIPT_NUMBER, returnFromScan } from './returns';
 import { provisionalReceipt, saleDraft, saleFigures } from './sale';
 import { changed, clearMessages, emptySale, focusNext, type SaleState, say, state } from './state';
 import { countSale, queue } from './till-data';
@@ -54,8 +55,9 @@ export function addToCart(product: TillProduct): boolean {
 }
 
 /**
- * Enter in #scan. Digits are a barcode (or a numeric SKU); a highlighted search result is
- * added; an exact SKU is added. An empty Enter starts a cash payment, or a new sale after a
+ * Enter in #scan. Digits are a barcode (or a numeric SKU); a receipt number (R-000003, its
+ * barcode) opens the Return panel on that order; a highlighted search result is added; an exact
+ * SKU is added. An empty Enter starts a cash payment, or a new sale after a
  * receipt. Returns true when the field should be cleared.
  */
 export function scanEnter(text: string, highlighted: TillProduct | null): boolean {
@@ -70,6 +72,12 @@ export function scanEnter(text: string, highlighted: TillProduct | null): boolea
   if (!state.data?.session) {
     say(t.needsSession);
     return false;
+  }
+  // A receipt's barcode scanned here: the customer is bringing goods back, so the Return panel
+  // opens on that order (a product whose SKU looks like a receipt number still sells).
+  if (RECEIPT_NUMBER.test(typed) && !state.index.sku(typed)) {
+    returnFromScan(typed);
+    return true;
   }
   if (looksLikeBarcode(typed)) {
     const product = state.index.sku(typed) ?? state.index.barcode(typed);

@@ -2,8 +2,9 @@
  * The exchange on the sale (above the cart): the order the goods came back from, each returned
  * line with its value taken off, and Cancel exchange. The cart below holds what the customer takes.
  *
- * Test hooks: [data-testid=exchange] with [data-testid=exchange-line][data-sku], and
- * [data-testid=exchange-cancel].
+ * Test hooks: [data-testid=exchange] with [data-testid=exchange-line][data-sku] (each line's value
+ * as the server quoted it), [data-testid=exchange-credit-back] (store credit spent on the original,
+ * going back to the balance), and [data-testid=exchange-cancel].
  */
 import { h, setText, show } from '../../shared/dom';
 import { cancelExchange } from '../exchange-actions';
@@ -42,9 +43,20 @@ export function exchangeView() {
             'li',
             { class: 'row', testid: 'exchange-line', attrs: { 'data-sku': l.sku } },
             h('span', { text: `${l.qty} × ${productName(l.name)}` }),
-            h('span', { class: 'num', text: money(-l.qty * l.unitPrice) }),
+            h('span', { class: 'num', text: money(-(l.value ?? l.qty * l.unitPrice)) }),
           ),
         ),
+        // Credit spent on the original goes back to the customer's balance, not to this sale.
+        ...(x.givenBack
+          ? [
+              h(
+                'li',
+                { class: 'row hint', testid: 'exchange-credit-back' },
+                h('span', { text: t.exchangeCreditBack }),
+                h('span', { class: 'num', text: money(x.givenBack) }),
+              ),
+            ]
+          : []),
       );
     },
   };

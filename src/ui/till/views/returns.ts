@@ -1,11 +1,15 @@
 /**
- * The Return panel (folded, like Receive goods): the order's number typed or scanned, its lines
- * with what was sold and already returned, a quantity and a disposition per line, the refund
- * method, Confirm; then the return's receipt with its R number and, for store credit, the balance.
+ * The Return panel (folded, like Receive goods): the order's number typed or scanned (here, or a
+ * receipt's barcode scanned into #scan, which opens the panel on it), its lines with what was sold
+ * and already returned, a quantity and a disposition per line, the refund method, the server's
+ * amount (quoteReturn), Confirm; then the return's receipt with its R number and, for store
+ * credit, the balance.
  *
  * Test hooks: [data-testid=return-order] + [data-testid=return-find]; [data-testid=return-line]
  * [data-sku] with [data-testid=return-qty] and [data-testid=return-disposition];
- * [data-testid=return-refund]; [data-testid=return-confirm] (or [data-testid=return-exchange]:
+ * [data-testid=return-refund]; [data-testid=return-quote] with [data-testid=return-quote-refund]
+ * and [data-testid=return-quote-credit] (the server's figures; Confirm waits for them);
+ * [data-testid=return-confirm] (or [data-testid=return-exchange]:
  * Exchange instead, see views/exchange.ts); [data-testid=return-receipt] with
  * [data-testid=return-no], [data-testid=return-corrects], [data-testid=return-refunded],
  * [data-testid=return-balance];
@@ -16,7 +20,17 @@ import { h, setText } from '../../shared/dom';
 import { startExchange } from '../exchange-actions';
 import { dateTime, money } from '../format';
 import { t } from '../i18n';
-import { chooseLine, findReturnable, newReturn, returning, sendReturn } from '../returns';
+import {
+  chooseLine,
+  chooseRefund,
+  currentQuote,
+  findReturnable,
+  newReturn,
+  quotePending,
+  quoteProblem,
+  returning,
+  sendReturn,
+} from '../returns';
 import type { AppState } from '../state';
 
 const DISPOSITIONS: Disposition[] = ['restock', 'damaged', 'lost'];
@@ -35,6 +49,10 @@ export function returnsView() {
   const list = h('ul', { class: 'return-lines' });
   const refundLabel = h('span');
   const refund = h('select', { testid: 'return-refund' });
+  // The server's figures for what is chosen: the discount's share, spent credit going back as credit.
+  const quoteRefund = h('p', { testid: 'return-quote-refund' });
+  const quoteCredit = h('p', { class: 'hint', testid: 'return-quote-credit' });
+  const quoteBox = h('div', { class: 'return-quote', testid: 'return-quote' }, quoteRefund, quoteCredit);
   const confirm = h('button', {
     class: 'primary small',
     testid: 'return-confirm',
@@ -52,6 +70,7 @@ export function returnsView() {
     heading,
     list,
     h('label', { class: 'field' }, refundLabel, refund),
+    quoteBox,
     h('div', { class: 'actions' }, confirm, exchange),
   );
   const receiptNo = h('strong', { testid: 'return-no' });
@@ -82,9 +101,7 @@ export function returnsView() {
       look();
     }
   });
-  refund.addEventListener('change', () => {
-    returning.refund = refund.value as RefundMethod;
-  });
+  refund.addEventListener('change', () => chooseRefund(refund.value as RefundMethod));
   confirm.addEventListener('click', () => void sendReturn());
   exchange.addEventListener('click', () => {
     startExchange();
@@ -96,6 +113,25 @@ export function returnsView() {
     newReturn();
     order.focus();
   });
+
+  const drawQuote = (pending: boolean) => {
+    quoteBox.hidden = !returning.order || !returning.choices.some((c) => c.qty > 0);
+    if (quoteBox.hidden) return;
+    const quote = currentQuote();
+    const problem = pending ? null : quoteProblem();
+    quoteBox.classList.toggle('pending', pending);
+    quoteBox.classList.toggle('warn', !!problem);
+    setText(
+      quoteRefund,
+      pending
+        ? t.quoteChecking
+        : quote
+          ? t.quoteRefund(t.refundMethods[quote.method], money(quote.refund))
+          : (problem ?? ''),
+    );
+    quoteCredit.hidden = !quote || quote.givenBack === 0;
+    setText(quoteCredit, quote && quote.givenBack > 0 ? t.quoteCredit(money(quote.givenBack)) : '');
+  };
 
   let drawn: unknown = null;
   const drawLines = () => {
@@ -170,14 +206,23 @@ export function returnsView() {
       for (const option of Array.from(refund.options)) setText(option, t.refundMethods[option.value]);
       refund.value = returning.refund;
 
+      // A receipt scanned into #scan: the panel opens on it, in view.
+      if (returning.asked !== null) {
+        order.value = returning.asked;
+        returning.asked = null;
+        el.open = true;
+        el.scrollIntoView?.({ block: 'nearest' });
+      }
       const o = returning.order;
       form.hidden = !o;
       if (o) setText(heading, t.returnOf(o.orderNo, o.created ? dateTime(o.created) : ''));
       drawLines();
       const busy = state.busy.has('return');
       find.disabled = busy;
-      confirm.disabled = busy || !returning.choices.some((c) => c.qty > 0);
+      const pending = quotePending();
+      confirm.disabled = busy || pending || !returning.choices.some((c) => c.qty > 0);
       exchange.disabled = confirm.disabled || state.sale.committing;
+      drawQuote(pending);
 
       const r = returning.receipt;
       receipt.hidden = !r;
