@@ -2,7 +2,8 @@
  * The till sidebar: sell at the counter with a barcode scanner, in a 300 px Sheets sidebar.
  *
  * Test hooks (stable; the browser tests rely on them):
- *   #scan                        scan / search field (digits + Enter = barcode; letters = live search)
+ *   #scan                        scan / search field (digits + Enter = barcode; letters = live search;
+ *                                a receipt number R-NNNNNN + Enter opens the Return panel on that order)
  *   [data-testid=search-results] live search list (↑ ↓ Enter, or click an item)
  *   [data-testid=cart-line][data-sku]  one per line; inside: [data-testid=qty] (input),
  *                                [data-testid=discount] (input: '10%' or '1.50'), [data-testid=line-total]
@@ -13,7 +14,8 @@
  *   [data-testid=change]         change to give          [data-testid=due]  left to pay
  *   [data-testid=commit]         Complete sale (enabled only when payments = total)
  *   [data-testid=oversell] + [data-testid=confirm-oversell]  "Sell anyway?" (policy 'warn')
- *   [data-testid=receipt] with [data-testid=receipt-no]; [data-testid=new-sale]
+ *   [data-testid=receipt] with [data-testid=receipt-no] and [data-testid=receipt-barcode] (its SVG
+ *                                Code 128); [data-testid=new-sale]
  *   [data-testid=pending]        sales waiting to be sent (hidden at 0)
  *   [data-testid=refreshed]      "Updated HH:MM"
  *   [data-testid=web-checked]    "Web orders checked HH:MM" (shown only when a web shop is connected)
