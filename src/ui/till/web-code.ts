@@ -28,7 +28,7 @@ export function webCodeStep(shops: readonly string[]): { send: string } | { choo
 }
 
 export function chooseShop(name: string): void {
-  if (shopChoice && shopChoice.shops.includes(name)) {
+  if (shopChoice?.shops.includes(name)) {
     shopChoice = { ...shopChoice, chosen: name };
     changed();
   }
