@@ -345,6 +345,9 @@ export interface WrittenOrders {
   before: readonly CellValue[][];
   /** Payment IDs the commit appended: not part of the orders' facts before it. */
   newPayments: ReadonlySet<string>;
+  /** The Order Lines and Payments rows the commit appended, as written (no need to search for them). */
+  appendedLines: readonly CellValue[][];
+  appendedPayments: readonly CellValue[][];
 }
 
 /**
@@ -389,15 +392,24 @@ function viewOf(
 
 /** updateSummaries for the orders a commit wrote as rows (a web import): their facts before and after. */
 export function updateSummariesForRows(wb: Workbook, ctx: LedgerContext, written: WrittenOrders): void {
+  const idOf = (cells: readonly CellValue[], col: number) => String(cells[col] ?? '').trim();
   const idCol = written.orders.col('Order ID');
-  const ids = [...new Set(written.now.map((cells) => String(cells[idCol] ?? '').trim()))].filter(
-    (id) => id !== '',
-  );
+  const ids = [...new Set(written.now.map((cells) => idOf(cells, idCol)))].filter((id) => id !== '');
   if (ids.length === 0) return;
-  const found = (table: Table) =>
-    readFoundRows(wb, table, findRows(wb, table, 'Order ID', ids)).map((row) => row.cells);
-  const lineRows = found(written.lines);
-  const paymentRows = found(written.payments);
+  // Orders new in this commit have only the lines and payments it appended, which are in hand;
+  // only the orders that were there before are searched for (their lines, and any payment).
+  const earlier = [...new Set(written.before.map((cells) => idOf(cells, idCol)))].filter((id) => id !== '');
+  const known = new Set(earlier);
+  const rowsOf = (table: Table, appended: readonly CellValue[][]) => {
+    const col = table.col('Order ID');
+    const found =
+      earlier.length === 0
+        ? []
+        : readFoundRows(wb, table, findRows(wb, table, 'Order ID', earlier)).map((row) => row.cells);
+    return [...found, ...appended.filter((cells) => !known.has(idOf(cells, col)))];
+  };
+  const lineRows = rowsOf(written.lines, written.appendedLines);
+  const paymentRows = rowsOf(written.payments, written.appendedPayments);
   const paymentIdCol = written.payments.col('Payment ID');
   const oldPayments = paymentRows.filter(
     (cells) => !written.newPayments.has(String(cells[paymentIdCol] ?? '').trim()),

@@ -619,8 +619,8 @@ export function importOrders(
     const ordersBefore = orderChanges.map((c) => [...c.row.cells]);
     const appendedOrders = appendRows(wb, orders, orderRows);
     updateRows(wb, orders, orderChanges);
-    appendRows(wb, lines, lineRows);
-    appendRows(wb, payments, paymentRows);
+    const appendedLines = appendRows(wb, lines, lineRows);
+    const appendedPayments = appendRows(wb, payments, paymentRows);
     // The live summaries: the rows these new orders, status changes and refunds touch.
     updateSummariesForRows(wb, ctx, {
       orders,
@@ -629,6 +629,8 @@ export function importOrders(
       now: [...appendedOrders.map((r) => r.cells), ...orderChanges.map((c) => c.row.cells)],
       before: ordersBefore,
       newPayments: new Set(paymentRows.map((r) => String(r['Payment ID']))),
+      appendedLines: appendedLines.map((r) => r.cells),
+      appendedPayments: appendedPayments.map((r) => r.cells),
     });
     appendRows(wb, movements, moves.map(moveRecord));
     if (moves.length > 0) {

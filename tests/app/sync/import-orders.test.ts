@@ -221,3 +221,29 @@ test('an import of a page costs the same service calls whatever the size of the 
   expect(counts[1].byMethod).toEqual(counts[0].byMethod);
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead);
 });
+
+test('a page of 40 new orders makes the same Sheets calls as a page of 5: nothing is done per order', () => {
+  const counts = [5, 40].map((n) => {
+    const setup = tillLedger({ open: false });
+    setup.env.meter.uncounted(() => {
+      for (const t of ['Orders', 'Order Lines', 'Payments', 'Movements', 'Invoices', 'Loyalty']) {
+        const sheet = setup.env.spreadsheet.getSheetByName(t);
+        sheet?.insertRowsAfter(sheet.getMaxRows(), 200);
+      }
+    });
+    const page = Array.from({ length: n }, (_, i) =>
+      webOrder(String(100 + i), 'fulfilled', [
+        productLine('ACC-MUG-W', 1, 1200),
+        productLine('COF-ETH-250', 2, 1290),
+      ]),
+    );
+    const run = nextExecution(setup.env.shared);
+    expect(importOrders(run.platform, SHOP, { orders: page, problems: [] }).ordersNew).toBe(n);
+    const { byMethod } = run.env.meter.snapshot();
+    // Each W invoice's hash is one Utilities.computeDigest (not a Sheets call); the rest is per page.
+    expect(byMethod['Utilities.computeDigest']).toBe(n);
+    const sheets = Object.entries(byMethod).filter(([m]) => !m.startsWith('Utilities.'));
+    return Object.fromEntries(sheets);
+  });
+  expect(counts[1]).toEqual(counts[0]);
+});
