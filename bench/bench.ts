@@ -3,12 +3,14 @@
  * by the Apps Script fakes, and the local wall time. Speed targets live here, not in tests.
  */
 import { checkLedger } from '../src/app/check-ledger';
+import { recordReturn } from '../src/app/returns/record-return';
 import { seedSample } from '../src/app/seed-sample';
 import { setUpLedger } from '../src/app/set-up-ledger';
 import { rebuildSummaries } from '../src/app/summaries/rebuild-summaries';
 import { importOrders } from '../src/app/sync/import-orders';
 import type { ShopConfig } from '../src/app/sync/shop-config';
 import { syncShop } from '../src/app/sync/sync-shop';
+import { createCustomer } from '../src/app/till/customers';
 import { recordSale } from '../src/app/till/record-sale';
 import { openTill } from '../src/app/till/sessions';
 import { sampleCatalogue } from '../src/core/sample-catalogue';
@@ -190,6 +192,81 @@ for (const size of [10, 100_000]) {
     size,
     run.env.meter,
     () => void rebuildSummaries(run.platform),
+  );
+}
+
+// A return at the till (return row, lines, moves, R invoice, refund, loyalty reversal and a
+// store-credit refund) and a sale paid partly in store credit: constant calls whatever the size
+// of Orders (the return finds its order by one search) or of the Loyalty tab (a customer's
+// balance is the Customers cache; the entries are only appended).
+function fillLoyalty(env: ReturnType<typeof installAppsScript>['env'], n: number) {
+  const sheet = env.spreadsheet.getSheetByName('Loyalty');
+  if (!sheet) throw new Error('no Loyalty tab');
+  const when = new Date(Date.UTC(2026, 0, 1));
+  const rows = Array.from({ length: n }, (_, i) => [
+    `L-${String(i + 1).padStart(6, '0')}`,
+    when,
+    `C-${String(900000 + (i % 5000)).padStart(6, '0')}`,
+    0.5,
+    'earn',
+    `O-${i + 1}`,
+    '',
+    `bench-earn-${i}`,
+  ]);
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, n, rows[0].length).setValues(rows);
+}
+// 50,000 of each: with 100,000 of both the fake refuses to grow past Google's 10,000,000-cell
+// limit per spreadsheet (see the README).
+for (const size of [10, 50_000]) {
+  const setup = installAppsScript();
+  setUpLedger(setup.platform);
+  seedSample(setup.platform);
+  openTill(setup.platform, { key: 'bench-open', till: 'Till 1', float: 10000 });
+  // The filler rows first: the sale and its customer come after them, as they would.
+  setup.env.meter.uncounted(() => {
+    fillOrders(setup.env, size);
+    fillLoyalty(setup.env, size);
+  });
+  const ana = createCustomer(setup.platform, { key: 'bench-ana', name: 'Ana', email: 'ana@example.com' });
+  const mug = sampleCatalogue()[17].product;
+  const sold = recordSale(setup.platform, {
+    key: 'bench-sold',
+    till: 'Till 1',
+    customerId: ana.customerId,
+    lines: [{ sku: mug.sku, qty: 2 }],
+    payments: [{ method: 'card', amount: 2 * mug.price }],
+  });
+  const back = installAppsScript({ shared: setup.env.shared });
+  measure(
+    'return at the till, refunded in store credit (rows = orders and loyalty entries)',
+    size,
+    back.env.meter,
+    () =>
+      recordReturn(back.platform, {
+        key: `bench-return-${size}`,
+        order: sold.orderNo,
+        till: 'Till 1',
+        lines: [{ sku: mug.sku, qty: 1, disposition: 'restock' }],
+        refund: 'credit',
+      }),
+  );
+  const spend = installAppsScript({ shared: setup.env.shared });
+  measure(
+    'till sale paid partly in store credit (rows = orders and loyalty entries)',
+    size,
+    spend.env.meter,
+    () =>
+      recordSale(spend.platform, {
+        key: `bench-credit-${size}`,
+        till: 'Till 1',
+        customerId: ana.customerId,
+        lines: [{ sku: mug.sku, qty: 1 }],
+        payments: [
+          { method: 'credit', amount: 500 },
+          { method: 'card', amount: mug.price - 500 },
+        ],
+      }),
   );
 }
 

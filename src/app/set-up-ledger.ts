@@ -32,7 +32,7 @@ export function setUpLedger(p: Pick<Platform, 'workbook' | 'lock'>): SetupReport
 
     for (const spec of TABS) {
       const isNew = !existing.includes(spec.name);
-      if (isNew) wb.addTab(spec.name);
+      if (isNew) wb.addTab(spec.name, spec.columns.length);
       const header = isNew ? [] : trimTrailingBlanks(wb.readHeader(spec.name).map((h) => parseText(h)));
       const missing = spec.columns.filter((c) => !header.includes(c.header));
       if (missing.length === 0) continue;

@@ -8,6 +8,9 @@ import { columnLetter } from '../ledger/a1';
 import type { CellValue, ChartSpec, TabStyle, Workbook } from '../platform/workbook';
 import { asLiteral } from './literal-text';
 
+/** Blank columns left to the right of a new tab's headers, for a note or two of the shop's own. */
+const SPARE_COLUMNS = 2;
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** One regular expression (RE2, as TextFinder uses) matching exactly any of the texts. */
@@ -148,8 +151,11 @@ export class SheetsWorkbook implements Workbook {
     return cell ? cell.getRow() : 0;
   }
 
-  addTab(tab: string): void {
+  addTab(tab: string, columns?: number): void {
     const sheet = this.ss().insertSheet(tab);
+    const keep = columns === undefined ? null : columns + SPARE_COLUMNS;
+    if (keep !== null && sheet.getMaxColumns() > keep)
+      sheet.deleteColumns(keep + 1, sheet.getMaxColumns() - keep);
     this.all().set(tab, sheet);
   }
 

@@ -252,7 +252,7 @@ export class MemoryWorkbook implements Workbook {
     this.changed = true;
   }
 
-  addTab(tab: string): void {
+  addTab(tab: string, _columns?: number): void {
     this.count('addTab');
     this.checkNewTabName(tab, true);
     this.tabs.set(tab, {

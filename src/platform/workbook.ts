@@ -80,8 +80,12 @@ export interface Workbook {
    * rows are appended in order, so the last match of a series holds its highest number.
    */
   findLastRow(tab: string, col: number, text: string): number;
-  /** Adds an empty tab at the end. */
-  addTab(tab: string): void;
+  /**
+   * Adds an empty tab at the end. With `columns`, the new grid keeps only those columns and two
+   * spare ones: Google counts every cell of the grid towards its 10 million per spreadsheet, used
+   * or not, and a new sheet has 26 columns.
+   */
+  addTab(tab: string, columns?: number): void;
   /** Applies header, formats and validation. A constant number of calls per tab. */
   style(tab: string, style: TabStyle): void;
   /** Embeds `spec` on the tab, or updates the chart of the same title there. A constant few calls. */

@@ -84,6 +84,20 @@ test('set-up styles the tabs: bold frozen header, formats, drop-downs, and flush
   expect(env.meter.unflushedReleases).toBe(0);
 });
 
+test('a new tab keeps its columns and two spare, not the 26 of a new sheet: Google counts every cell of the grid', () => {
+  const { env, platform } = installAppsScript();
+  setUpLedger(platform);
+  for (const spec of TABS) {
+    expect([spec.name, env.spreadsheet.getSheetByName(spec.name)?.getMaxColumns()]).toEqual([
+      spec.name,
+      spec.columns.length + 2,
+    ]);
+  }
+  // A tab added without a width (the chart's small data block) is left as Sheets makes it.
+  platform.workbook.addTab('Notes');
+  expect(env.spreadsheet.getSheetByName('Notes')?.getMaxColumns()).toBe(26);
+});
+
 test('a second execution that cannot get the lock in 30 s gets a clear "try again", and writes nothing', () => {
   const first = installAppsScript();
   first.env.shared.holdLockElsewhere('document');
