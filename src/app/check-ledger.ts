@@ -5,6 +5,7 @@
  * (rows edited by hand, rows deleted, inserted or moved), each named by its row.
  */
 import { DEFAULT_SERIES } from '../core/invoice/series';
+import { sizeWarning } from '../core/sheet-size';
 
 import { readMoves } from '../ledger/movements';
 import { LedgerError, type Problem } from '../ledger/problem';
@@ -77,6 +78,8 @@ export function checkLedger(wb: Workbook, digest?: Pick<Digest, 'sha256Hex'>): C
     if (done.includes(spec)) continue;
     guard(spec.name, () => problems.push(...validateTable(readTable(wb, spec, ctx.tabs), ctx.cells)));
   }
+  const size = sizeWarning(wb.gridCells());
+  if (size) problems.push({ tab: '', cell: '', message: size });
   // Drift only when every move and transfer can be read: otherwise what they "add up to" would
   // be wrong, and their bad cells are reported above.
   if (loaded && stock && moves?.problems.length === 0 && transfers?.problems.length === 0) {

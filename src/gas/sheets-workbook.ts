@@ -71,6 +71,13 @@ export class SheetsWorkbook implements Workbook {
     return [...this.all().keys()];
   }
 
+  gridCells(): number {
+    return this.tabNames().reduce((sum, tab) => {
+      const { rows, cols } = this.dimensions(tab);
+      return sum + rows * cols;
+    }, 0);
+  }
+
   read(tab: string): CellValue[][] {
     const values = this.sheet(tab).getDataRange().getValues() as CellValue[][];
     // An empty sheet's data range is A1 alone.

@@ -141,6 +141,17 @@ export class MemoryWorkbook implements Workbook {
     return [...this.tabs.keys()];
   }
 
+  /** The used cells: a file has no grid, but the same ledger in Google Sheets has at least these. */
+  gridCells(): number {
+    this.count('gridCells');
+    let sum = 0;
+    for (const tab of this.tabs.values()) {
+      const width = tab.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+      sum += tab.rows.length * width;
+    }
+    return sum;
+  }
+
   read(tab: string): CellValue[][] {
     this.count('read');
     return usedRange(this.tab(tab));

@@ -86,6 +86,8 @@ export interface Workbook {
    * or not, and a new sheet has 26 columns.
    */
   addTab(tab: string, columns?: number): void;
+  /** Cells in every tab's grid, used or not: what Google counts towards its limit. Two calls per tab at most. */
+  gridCells(): number;
   /** Applies header, formats and validation. A constant number of calls per tab. */
   style(tab: string, style: TabStyle): void;
   /** Embeds `spec` on the tab, or updates the chart of the same title there. A constant few calls. */

@@ -98,6 +98,29 @@ test('a new tab keeps its columns and two spare, not the 26 of a new sheet: Goog
   expect(env.spreadsheet.getSheetByName('Notes')?.getMaxColumns()).toBe(26);
 });
 
+test("Check ledger warns when the grids near Google's 10 million cells, counting empty cells too", () => {
+  const { env, platform } = installAppsScript();
+  setUpLedger(platform);
+  expect(platform.workbook.gridCells()).toBeLessThan(1_000_000);
+  expect(checkLedger(platform.workbook).problems).toEqual([]);
+  // Someone pasted a huge empty block into Movements: 8.5 million cells, all of them blank.
+  env.meter.uncounted(() => {
+    const sheet = env.spreadsheet.getSheetByName('Movements');
+    if (!sheet) throw new Error('no Movements tab');
+    const rows = Math.ceil(8_500_000 / sheet.getMaxColumns());
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  });
+  const run = installAppsScript({ shared: env.shared });
+  expect(run.platform.workbook.gridCells()).toBeGreaterThan(8_000_000);
+  expect(checkLedger(run.platform.workbook).problems).toEqual([
+    {
+      tab: '',
+      cell: '',
+      message: expect.stringMatching(/^The spreadsheet uses [\d,]+ cells, 8\d % of Google's limit/),
+    },
+  ]);
+});
+
 test('a second execution that cannot get the lock in 30 s gets a clear "try again", and writes nothing', () => {
   const first = installAppsScript();
   first.env.shared.holdLockElsewhere('document');

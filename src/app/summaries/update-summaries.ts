@@ -381,6 +381,7 @@ function viewOf(
     lastRow: (tab) => wb.lastRow(tab),
     findRows: (tab, col, text) => wb.findRows(tab, col, text),
     findLastRow: (tab, col, text) => wb.findLastRow(tab, col, text),
+    gridCells: () => wb.gridCells(),
     write: readOnly,
     append: readOnly,
     addTab: readOnly,
