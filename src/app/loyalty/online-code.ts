@@ -178,11 +178,13 @@ function release(
 
 /**
  * True when the shop surely made nothing: it refused the request (a 4xx other than 408/429,
- * Shopify's userErrors) or was never reached. A timeout or a 5xx may come after the code was made.
+ * Shopify's userErrors). A timeout, a 5xx or 'unreachable' may come after the code was made:
+ * a connection reset after the POST was carried out, or retries ending in "connection refused"
+ * after a first attempt that timed out, all end as 'unreachable' — those are looked up.
  */
 function refused(e: unknown): boolean {
   if (!(e instanceof ShopError)) return false;
-  if (e.kind === 'auth' || e.kind === 'unreachable' || e.name === 'ShopifyUserErrors') return true;
+  if (e.kind === 'auth' || e.name === 'ShopifyUserErrors') return true;
   return e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
 }
 

@@ -24,6 +24,7 @@ import {
   FAKE_WOO_SECRET,
   type FakeShopScenario,
 } from '../../../src/node/fake-shop/scenario';
+import { HttpUnreachableError } from '../../../src/platform/http';
 import type { Platform } from '../../../src/platform/platform';
 import { connectorFor } from '../../../src/shops/connector-for';
 import { webCodesFor } from '../../../src/shops/web-codes';
@@ -46,8 +47,18 @@ function setup(platformName: 'woocommerce' | 'shopify' = 'woocommerce', scenario
   const s = tillLedger({ open: true });
   const shop = fakeShop({ now: NOW, orders: 7, ...scenario });
   let now = NOW + DAY;
+  /** How the next POSTs fail: carried out with the answer lost, or never reaching the shop. */
+  let posts: { carriedOut: boolean; error: string }[] = [];
   const io = {
-    http: { request: (req: Parameters<typeof shop.handle>[0]) => shop.handle(req) },
+    http: {
+      request: (req: Parameters<typeof shop.handle>[0]) => {
+        const fault = req.method.toUpperCase() === 'POST' ? posts.shift() : undefined;
+        if (fault && !fault.carriedOut) throw new HttpUnreachableError(fault.error);
+        const answer = shop.handle(req);
+        if (fault) throw new HttpUnreachableError(fault.error);
+        return answer;
+      },
+    },
     wait: () => {},
   };
   const platform: Platform = { ...s.platform, clock: { now: () => now }, http: io.http };
@@ -98,6 +109,9 @@ function setup(platformName: 'woocommerce' | 'shopify' = 'woocommerce', scenario
     sync,
     setNow: (t: number) => {
       now = t;
+    },
+    failPosts: (faults: { carriedOut: boolean; error: string }[]) => {
+      posts = [...faults];
     },
   };
 }
@@ -184,6 +198,28 @@ describe('issuing a web code for the balance', () => {
     expect(s.shop.codes).toHaveLength(0);
     expect(s.balance()).toBe(25);
     expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'released' })]);
+  });
+
+  test.each([
+    ['the connection drops after the shop made it', [true, true, true, true], 'read ECONNRESET'],
+    [
+      'retries end in "connection refused" after a first try that timed out',
+      [true, false, false, false],
+      'connect ECONNREFUSED 203.0.113.7:443',
+    ],
+  ])('an answer lost when %s: the code is looked up and found, not released', (_, carried, error) => {
+    const s = setup();
+    // The create and its three retries, each failing as Node's http does ('unreachable' in the end).
+    s.failPosts(carried.map((carriedOut, i) => ({ carriedOut, error: i === 0 ? 'socket timeout' : error })));
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(code).toMatchObject({ status: 'live', balance: 0 });
+    expect(s.shop.codes).toHaveLength(1);
+    expect(s.balance()).toBe(0);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'live' })]);
   });
 
   test('a shop that cannot say keeps the code pending; the hourly run confirms or releases it later', () => {
