@@ -4,6 +4,7 @@
  * The sidebar imports these types; the server implements them in till-api.ts.
  */
 
+import type { TillToday } from '../../core/till-today';
 import type {
   ExchangeDraft,
   ExchangeReceipt,
@@ -57,22 +58,8 @@ export interface TillState {
   refreshedAt: string;
 }
 
-export interface TillToday {
-  /** 'YYYY-MM-DD' in the ledger's time zone. */
-  day: string;
-  /** Sessions of this till opened today. */
-  sessions: number;
-  salesCount: number;
-  /** Returns recorded at this till today (an exchange is one sale and one return). */
-  returnsCount: number;
-  /** Net of refunds paid at the till. */
-  salesTotal: number;
-  /**
-   * Each method that took a payment or paid a refund today, in the order cash, card, credit:
-   * count and amount (net of refunds) as the Z report has them, refunded paid back (positive).
-   */
-  byMethod: { method: PaymentMethod; count: number; amount: number; refunded: number }[];
-}
+/** This till's takings today: src/core/till-today.ts is the one definition. */
+export type { TillToday } from '../../core/till-today';
 
 /** A lighter answer for the 60-second refresh: what changed is the stock. */
 export interface TillRefresh {
