@@ -4,10 +4,13 @@
  *   unfulfilled  not sent or handed over yet (a web order being prepared, or not paid yet)
  *   to collect   a paid web order to be picked up in the shop (click and collect)
  *   shipped      sent to the customer (tracking number in Tracking, when known)
- *   collected    handed over at the counter: every till sale, and a click-and-collect order
+ *   collected    a click-and-collect order handed over at the counter
  *   returned     every unit came back
+ * Till sales leave it blank: their goods leave at the sale, and nothing waits to be sent.
  * It only moves forward: an import never takes an order back from "collected" to "to collect"
- * because the web shop has not heard of the hand-over yet.
+ * because the web shop has not heard of the hand-over yet. The one step back is "to collect" →
+ * "unfulfilled" when the shop cancels the order (or it falls back to pending) before the customer
+ * came: there is nothing to hand over any more.
  */
 import type { WebOrderStatus } from './web-order';
 
@@ -39,6 +42,26 @@ export function isFulfilment(x: string): x is Fulfilment {
 export function laterFulfilment(ledger: string, shop: Fulfilment): Fulfilment {
   if (!isFulfilment(ledger)) return shop;
   return RANK[shop] > RANK[ledger] ? shop : ledger;
+}
+
+/** An order's Status under which its goods may be handed over or sent: it is paid. */
+const HANDED_OVER_WHEN = new Set(['paid', 'fulfilled']);
+
+export function mayHandOver(status: string): boolean {
+  return HANDED_OVER_WHEN.has(status);
+}
+
+/**
+ * What an import writes to a web order already in the ledger: laterFulfilment, except that an
+ * order no longer paid (cancelled, or back to pending) is no longer waiting to be collected.
+ */
+export function importedFulfilment(
+  ledger: string,
+  o: { status: WebOrderStatus; localPickup: boolean },
+): Fulfilment {
+  const shop = webFulfilment(o);
+  if (ledger === 'to collect' && (o.status === 'cancelled' || o.status === 'pending')) return shop;
+  return laterFulfilment(ledger, shop);
 }
 
 /** The original order's Status after a return: refunded once every unit is back. */

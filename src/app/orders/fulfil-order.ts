@@ -8,6 +8,8 @@
  * the next import moves the goods twice.
  */
 import { Catalogue } from '../../core/catalogue';
+import { mayHandOver } from '../../core/fulfilment';
+import { currencyExponent, toMinor } from '../../core/money';
 import { applyMoves, type Move, reservedAt } from '../../core/stock';
 import { parseText } from '../../ledger/cells';
 import { moveRecord } from '../../ledger/movements';
@@ -37,23 +39,42 @@ function needsFulfilmentColumns(wb: Workbook, ctx: LedgerContext) {
   }
 }
 
-/** Web orders waiting at the counter: one search of the Fulfilment column. */
+/** Refuses an order that is not paid (cancelled, refunded, pending): its goods are not to go out. */
+function mustBePaid(orderNo: string, status: string, what: string): void {
+  if (!mayHandOver(status)) {
+    refuse(
+      'bad-input',
+      `${orderNo} is ${status || 'without a Status'}: only a paid order is ${what}. Check the order in the web shop; nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Web orders waiting at the counter: one search of the Fulfilment column, less those no longer
+ * paid (cancelled or refunded in the meantime). Each total in its own currency's minor units.
+ */
 export function ordersToCollect(wb: Workbook): ToCollect[] {
   const ctx = loadContext(wb);
   const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
   if (!orders.has('Fulfilment')) return [];
-  return readFoundRows(wb, orders, findRows(wb, orders, 'Fulfilment', 'to collect')).map((r) => {
-    const created = orders.get(r, 'Created');
-    const total = orders.get(r, 'Total');
-    return {
-      orderId: parseText(orders.get(r, 'Order ID')),
-      orderNo: parseText(orders.get(r, 'Order No')),
-      shop: parseText(orders.get(r, 'Shop')),
-      customerId: parseText(orders.get(r, 'Customer ID')),
-      total: typeof total === 'number' ? Math.round(total * 10 ** ctx.cells.exponent) : 0,
-      created: created instanceof Date ? created.toISOString() : '',
-    };
-  });
+  return readFoundRows(wb, orders, findRows(wb, orders, 'Fulfilment', 'to collect'))
+    .filter((r) => mayHandOver(parseText(orders.get(r, 'Status'))))
+    .map((r) => {
+      const created = orders.get(r, 'Created');
+      const total = orders.get(r, 'Total');
+      const currency = parseText(orders.get(r, 'Currency')) || ctx.settings.currency;
+      const exponent = currencyExponent(currency);
+      return {
+        orderId: parseText(orders.get(r, 'Order ID')),
+        orderNo: parseText(orders.get(r, 'Order No')),
+        shop: parseText(orders.get(r, 'Shop')),
+        customerId: parseText(orders.get(r, 'Customer ID')),
+        total: typeof total === 'number' ? toMinor(total, exponent) : 0,
+        currency,
+        exponent,
+        created: created instanceof Date ? created.toISOString() : '',
+      };
+    });
 }
 
 export function handOver(p: Ports, input: { order: string }): Fulfilled {
@@ -72,6 +93,7 @@ export function handOver(p: Ports, input: { order: string }): Fulfilled {
       replayed,
     });
     if (fulfilment === 'collected') return done(true);
+    mustBePaid(found.orderNo, found.status, 'handed over');
     if (fulfilment !== 'to collect') {
       refuse(
         'bad-input',
@@ -150,7 +172,16 @@ export function setTracking(p: Ports, input: { order: string; tracking: string }
     const ctx = loadContext(wb);
     needsFulfilmentColumns(wb, ctx);
     const found = findOrder(wb, ctx, input.order);
+    if (found.channel === 'Store') {
+      refuse(
+        'bad-input',
+        `${found.orderNo} is a till sale: its goods were handed over at the counter, so there is nothing to track. Scan the web order's number.`,
+      );
+    }
     const was = parseText(found.orders.get(found.row, 'Fulfilment'));
+    // A cancelled or unpaid order is not sent; one refunded after it was sent may still get its number.
+    if (found.status === 'cancelled' || found.status === 'pending')
+      mustBePaid(found.orderNo, found.status, 'sent');
     const fulfilment = was === 'returned' || was === 'collected' ? was : 'shipped';
     const same = parseText(found.orders.get(found.row, 'Tracking')) === tracking && was === fulfilment;
     if (!same)

@@ -167,6 +167,9 @@ export interface ToCollect {
   orderNo: string;
   shop: string;
   customerId: string;
+  /** In minor units of the order's own currency (a web order may be in another than the ledger's). */
   total: number;
+  currency: string;
+  exponent: number;
   created: string;
 }

@@ -18,7 +18,7 @@
  */
 import { Catalogue } from '../../core/catalogue';
 import { normalisePhone } from '../../core/customer/identifiers';
-import { laterFulfilment, webFulfilment } from '../../core/fulfilment';
+import { importedFulfilment, webFulfilment } from '../../core/fulfilment';
 import { currencyExponent, formatDecimal } from '../../core/money';
 import { priceDocument } from '../../core/pricing';
 import { planReturn } from '../../core/returns/plan-return';
@@ -311,12 +311,13 @@ export function importOrders(
       // A return at the counter refunded it in the ledger: the shop, not told, must not undo that.
       if (REFUNDED_HERE.has(oldStatus) && (o.status === 'paid' || o.status === 'fulfilled'))
         record.Status = oldStatus as WebOrder['status'];
-      // Fulfilment only moves forward (a hand-over at the counter the shop has not heard of stays).
+      // Fulfilment only moves forward (a hand-over at the counter the shop has not heard of stays),
+      // but a cancelled order is no longer to collect.
       const ledgerFulfilment =
         existing && orders.has('Fulfilment') ? parseText(orders.get(existing, 'Fulfilment')) : '';
       const ledgerTracking =
         existing && orders.has('Tracking') ? parseText(orders.get(existing, 'Tracking')) : '';
-      record.Fulfilment = existing ? laterFulfilment(ledgerFulfilment, record.Fulfilment) : record.Fulfilment;
+      record.Fulfilment = existing ? importedFulfilment(ledgerFulfilment, o) : record.Fulfilment;
       record.Tracking = o.trackingNumber || ledgerTracking;
       if (existing) {
         const no = parseText(orders.get(existing, 'Invoice No'));

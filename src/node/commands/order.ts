@@ -1,6 +1,5 @@
 /** `shop-ledger order collect|ship|to-collect`: click and collect hand-over and tracking numbers for web orders. */
 import type { Command } from 'commander';
-import { loadContext } from '../../app/ledger-context';
 import { type Fulfilled, handOver, ordersToCollect, setTracking } from '../../app/orders/fulfil-order';
 import { asResult } from '../../app/till/problems';
 import { formatMoney, toDecimal } from '../../core/money';
@@ -30,21 +29,21 @@ export function registerOrder(root: Command, io: Io): void {
     .command('to-collect')
     .description('List the paid click-and-collect web orders waiting at the counter.')
     .requiredOption('--ledger <file>', 'the ledger workbook (.xlsx)')
-    .option('--json', 'print [{"orderId", "orderNo", "shop", "customerId", "total", "created"}]')
+    .option(
+      '--json',
+      'print [{"orderId", "orderNo", "shop", "customerId", "total", "currency", "exponent", "created"}]',
+    )
     .action(async (o: { ledger: string; json?: boolean }) => {
-      const { list, exponent, currency } = await onLedger(o.ledger, (p, exp) => ({
-        list: ordersToCollect(p.workbook),
-        exponent: exp,
-        currency: loadContext(p.workbook).settings.currency,
-      }));
+      // Each total in its order's own currency (a web order may be in another than the ledger's).
+      const list = await onLedger(o.ledger, (p) => ordersToCollect(p.workbook));
       if (o.json) {
-        io.out(JSON.stringify(list.map((x) => ({ ...x, total: toDecimal(x.total, exponent) }))));
+        io.out(JSON.stringify(list.map((x) => ({ ...x, total: toDecimal(x.total, x.exponent) }))));
       } else if (list.length === 0) {
         io.out('No web order is waiting to be collected.');
       } else {
         io.out(
           list
-            .map((x) => `${x.orderNo}  ${x.shop}  ${formatMoney(x.total, currency)}  ${x.orderId}`)
+            .map((x) => `${x.orderNo}  ${x.shop}  ${formatMoney(x.total, x.currency)}  ${x.orderId}`)
             .join('\n'),
         );
       }

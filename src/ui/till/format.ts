@@ -19,6 +19,15 @@ export function money(minor: number): string {
   }
 }
 
+/** An amount in a currency of its own (a web order in another than the ledger's). */
+export function moneyIn(minor: number, code: string, decimals: number): string {
+  try {
+    return formatMoney(minor, code, t.locale);
+  } catch {
+    return `${formatDecimal(minor, decimals)} ${code}`;
+  }
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** HH:MM in the browser's own time zone, from an ISO time the server sent. */

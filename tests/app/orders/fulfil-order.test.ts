@@ -1,7 +1,8 @@
 import { handOver, ordersToCollect, setTracking } from '../../../src/app/orders/fulfil-order';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { asResult } from '../../../src/app/till/problems';
-import { MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
+import { recordSale } from '../../../src/app/till/record-sale';
+import { cashSale, MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
 import { productLine, webOrder } from '../../helpers/web-orders';
 
 type Env = ReturnType<typeof tillLedger>['env'];
@@ -93,4 +94,90 @@ test('tracking: imported from the shop when it has one, and set at the counter, 
     problems: [],
   });
   expect(records(env, 'Orders')[1]).toMatchObject({ Fulfilment: 'shipped', Tracking: 'PK-42' });
+});
+
+/** Writes one cell of Orders by hand, as the shop owner would in the sheet. */
+function setOrderCell(env: Env, orderNo: string, header: string, value: unknown) {
+  env.meter.uncounted(() => {
+    const sheet = env.spreadsheet.getSheetByName('Orders');
+    const [head, ...rows] = sheet?.getDataRange().getValues() ?? [];
+    const row = rows.findIndex((r) => r[head.indexOf('Order No')] === orderNo);
+    sheet?.getRange(row + 2, head.indexOf(header) + 1).setValue(value);
+  });
+}
+
+test('a click-and-collect order the shop cancels leaves the list and cannot be handed over', () => {
+  const { env, platform } = tillLedger();
+  importOrders(platform, 'shop', { orders: [pickup('paid')], problems: [] });
+  expect(ordersToCollect(platform.workbook).map((o) => o.orderNo)).toEqual(['#2001']);
+  importOrders(platform, 'shop', {
+    orders: [webOrder('2001', 'cancelled', [productLine(MUG.sku, 2, 1200)], { localPickup: true })],
+    problems: [],
+  });
+  expect(records(env, 'Orders')[0]).toMatchObject({ Status: 'cancelled', Fulfilment: 'unfulfilled' });
+  expect(ordersToCollect(platform.workbook)).toEqual([]);
+  const movesBefore = records(env, 'Movements').length;
+  expect(asResult(() => handOver(platform, { order: '#2001' }))).toEqual({
+    ok: false,
+    problem: expect.objectContaining({ message: expect.stringMatching(/#2001 is cancelled/) }),
+  });
+  expect(records(env, 'Movements')).toHaveLength(movesBefore);
+});
+
+test.each(['cancelled', 'refunded', 'pending'])(
+  'an order still marked "to collect" whose Status is %s is not listed and is refused at hand-over, saying why',
+  (status) => {
+    const { env, platform } = tillLedger();
+    importOrders(platform, 'shop', { orders: [pickup('paid')], problems: [] });
+    setOrderCell(env, '#2001', 'Status', status);
+    expect(ordersToCollect(platform.workbook)).toEqual([]);
+    const before = ['Orders', 'Movements', 'Stock'].map((t) => records(env, t));
+    expect(asResult(() => handOver(platform, { order: '#2001' }))).toEqual({
+      ok: false,
+      problem: expect.objectContaining({
+        code: 'bad-input',
+        message: expect.stringMatching(new RegExp(`#2001 is ${status}: only a paid order is handed over`)),
+      }),
+    });
+    expect(['Orders', 'Movements', 'Stock'].map((t) => records(env, t))).toEqual(before);
+  },
+);
+
+test('the list gives each total in the order’s own currency minor units, rounded exactly', () => {
+  const { platform } = tillLedger();
+  // A yen order's Total cell is in whole yen: it must not be scaled by the ledger's (euro) exponent.
+  importOrders(platform, 'shop', {
+    orders: [
+      webOrder('2005', 'paid', [productLine(MUG.sku, 3, 115)], { localPickup: true }),
+      webOrder('2006', 'paid', [productLine(MUG.sku, 1, 1200)], { localPickup: true, currency: 'JPY' }),
+    ],
+    problems: [],
+  });
+  expect(ordersToCollect(platform.workbook).map((o) => [o.orderNo, o.total, o.currency, o.exponent])).toEqual(
+    [
+      ['#2005', 345, 'EUR', 2],
+      ['#2006', 1200, 'JPY', 0],
+    ],
+  );
+});
+
+test('tracking is refused for a till sale and for a cancelled order, and nothing is written', () => {
+  const { env, platform } = tillLedger();
+  const sale = recordSale(platform, cashSale('s-1', [{ sku: MUG.sku, qty: 1 }], MUG.price));
+  importOrders(platform, 'shop', {
+    orders: [webOrder('3003', 'cancelled', [productLine(MUG.sku, 1, 1200)])],
+    problems: [],
+  });
+  const before = records(env, 'Orders');
+  expect(asResult(() => setTracking(platform, { order: sale.orderNo, tracking: 'PK-1' }))).toEqual({
+    ok: false,
+    problem: expect.objectContaining({
+      message: expect.stringMatching(/till sale.*handed over at the counter/),
+    }),
+  });
+  expect(asResult(() => setTracking(platform, { order: '#3003', tracking: 'PK-2' }))).toEqual({
+    ok: false,
+    problem: expect.objectContaining({ message: expect.stringMatching(/#3003 is cancelled/) }),
+  });
+  expect(records(env, 'Orders')).toEqual(before);
 });

@@ -9,7 +9,7 @@
  */
 import { h, setText } from '../../shared/dom';
 import { collecting, handOver, loadToCollect, saveTracking } from '../collect';
-import { dateTime, money } from '../format';
+import { dateTime, moneyIn } from '../format';
 import { t } from '../i18n';
 import type { AppState } from '../state';
 
@@ -67,7 +67,10 @@ export function collectView() {
             h(
               'li',
               { class: 'collect-order', testid: 'collect-order', attrs: { 'data-order': o.orderNo } },
-              h('span', { class: 'result-name', text: `${o.orderNo} · ${money(o.total)}` }),
+              h('span', {
+                class: 'result-name',
+                text: `${o.orderNo} · ${moneyIn(o.total, o.currency, o.exponent)}`,
+              }),
               h('span', {
                 class: 'result-meta',
                 text: `${o.shop}${o.created ? ` · ${dateTime(o.created)}` : ''}`,
