@@ -1,4 +1,5 @@
 /** One customer's row found by the spreadsheet (one search, one read), with its credit cache. */
+import { survivorOf } from '../../core/customer/survivor';
 import { parseText } from '../../ledger/cells';
 import { CUSTOMERS } from '../../ledger/schema';
 import { findRows, type Row, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
@@ -32,4 +33,18 @@ export function findCustomerRow(wb: Workbook, ctx: LedgerContext, customerId: st
     mergedInto: text('Merged into'),
     balance: cachedBalance(table, row, ctx.cells),
   };
+}
+
+/**
+ * The row of the customer who holds `customerId`'s credit now: its own, or the end of its
+ * `Merged into` chain (one search per step; a chain is rare and short).
+ */
+export function findSurvivorRow(wb: Workbook, ctx: LedgerContext, customerId: string): CustomerRow | null {
+  const customer = findCustomerRow(wb, ctx, customerId);
+  if (!customer) return null;
+  return survivorOf(
+    customer,
+    (c) => (c.mergedInto ? findCustomerRow(wb, ctx, c.mergedInto) : null),
+    (c) => c.customerId,
+  );
 }

@@ -8,7 +8,7 @@ import { addMonths, earnAmount, redeemProblem } from '../../core/loyalty';
 import { formatDecimal, toMinor } from '../../core/money';
 import type { Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
-import { findCustomerRow } from './customer-row';
+import { findCustomerRow, findSurvivorRow } from './customer-row';
 import { type LoyaltyPorts, postLoyalty } from './post-entries';
 
 export class CreditRefused extends Error {
@@ -26,7 +26,8 @@ export function checkCredit(wb: Workbook, ctx: LedgerContext, customerId: string
     {
       customerId: customerId ?? '',
       known: customer !== null,
-      mergedInto: customer?.mergedInto ?? '',
+      // Named by the end of its chain: the customer who holds the credit now.
+      mergedInto: customer?.mergedInto ? (findSurvivorRow(wb, ctx, customerId)?.customerId ?? '') : '',
       balance: customer?.balance ?? 0,
       amount,
     },
@@ -56,13 +57,18 @@ export function expiresFrom(ctx: LedgerContext, now: number): number | null {
   return months === null ? null : addMonths(now, months);
 }
 
-/** Writes the sale's redeem and earn entries; checkCredit ran before, under the same lock. */
+/**
+ * Writes the sale's redeem and earn entries; checkCredit ran before, under the same lock. A sale
+ * on a merged customer earns for its survivor, the one who can spend it.
+ */
 export function creditOnSale(
   p: LoyaltyPorts,
   ctx: LedgerContext,
   sale: { customerId: string; orderId: string; key: string; net: number; total: number; credit: number },
   now: number,
 ): SaleCredit {
+  const holder = findSurvivorRow(p.workbook, ctx, sale.customerId);
+  const customerId = holder?.customerId ?? sale.customerId;
   const earned = earnAmount(
     { net: sale.net, total: sale.total, paidWithCredit: sale.credit },
     earnRules(ctx),
@@ -72,7 +78,7 @@ export function creditOnSale(
     ctx,
     [
       {
-        customerId: sale.customerId,
+        customerId,
         amount: -sale.credit,
         kind: 'redeem',
         orderId: sale.orderId,
@@ -80,7 +86,7 @@ export function creditOnSale(
         key: `${sale.key}:redeem`,
       },
       {
-        customerId: sale.customerId,
+        customerId,
         amount: earned,
         kind: 'earn',
         orderId: sale.orderId,
@@ -90,7 +96,6 @@ export function creditOnSale(
     ],
     now,
   );
-  const balance =
-    posted.balances.get(sale.customerId) ?? findCustomerRow(p.workbook, ctx, sale.customerId)?.balance ?? 0;
+  const balance = posted.balances.get(customerId) ?? holder?.balance ?? 0;
   return { redeemed: sale.credit, earned, balance };
 }

@@ -43,7 +43,7 @@ import {
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
 import { cardFor } from '../customers/card';
-import { survivorId } from '../customers/survivor';
+import { survivors } from '../customers/survivor';
 import { type InvoiceDraft, issueInvoices } from '../invoices/issue-invoice';
 import { loadContext } from '../ledger-context';
 import { loyaltyOnReturn, type ReturnCreditInput } from '../loyalty/on-return';
@@ -216,6 +216,7 @@ export function importOrders(
         .map((r) => [parseText(customers.get(r, 'Email')).toLowerCase(), r] as const)
         .filter(([e]) => e !== ''),
     );
+    const survivorOf = survivors(customers);
     const newCustomerEmails = new Map<string, string>();
     let customerSeq: (() => string) | null = null;
 
@@ -236,7 +237,8 @@ export function importOrders(
         if (shopId && !ids.split(' ').includes(shopId)) {
           customerChanges.push({ row, values: { 'Shop IDs': ids ? `${ids} ${shopId}` : shopId } });
         }
-        return survivorId(customers, row); // a merged customer's orders go to the survivor
+        // A merged customer's orders go to the survivor, at the end of its Merged into chain.
+        return parseText(customers.get(survivorOf(row), 'Customer ID'));
       }
       const made = newCustomerEmails.get(email);
       if (made) return made;

@@ -14,6 +14,7 @@ import type { Platform } from '../../platform/platform';
 import type { Workbook } from '../../platform/workbook';
 import { underLock } from '../commit';
 import { cardFor } from '../customers/card';
+import { survivors } from '../customers/survivor';
 import { loadContext } from '../ledger-context';
 import { cachedBalance } from '../loyalty/post-entries';
 import { takeIds } from '../sequence';
@@ -37,14 +38,9 @@ export function findCustomers(wb: Workbook, query: string, limit = 10): Customer
   if (q.length < 2) return [];
   const ctx = loadContext(wb);
   const table = readTable(wb, CUSTOMERS, ctx.tabs);
-  const byId = new Map(table.rows.map((r) => [parseText(table.get(r, 'Customer ID')), r]));
   const merged = (r: Row) => (table.has('Merged into') ? parseText(table.get(r, 'Merged into')) : '');
   /** A merged customer stands for its survivor (followed, in case of a chain). */
-  const survivor = (r: Row): Row => {
-    let row = r;
-    for (let i = 0; i < 10 && merged(row) && byId.has(merged(row)); i++) row = byId.get(merged(row)) as Row;
-    return row;
-  };
+  const survivor = survivors(table);
   const country = ctx.settings.country;
   const mail = normaliseEmail(q).value;
   const card = normalizeBarcode(q);
@@ -104,14 +100,16 @@ export function createCustomer(
     const warnings = [mail.warning, phone.warning].filter((w): w is string => w !== null);
     const table = readTable(p.workbook, CUSTOMERS, ctx.tabs);
     const text = (r: Row, h: string) => parseText(table.get(r, h));
+    // A customer merged since stands for its survivor: the till works on the one holding the credit.
+    const survivor = survivors(table);
     const earlier = table.rows.find((r) => text(r, 'Key') === key);
-    if (earlier) return summary(table, earlier, ctx.cells.exponent);
+    if (earlier) return summary(table, survivor(earlier), ctx.cells.exponent);
     const same = table.rows.find((r) =>
       mail.value
         ? text(r, 'Email').toLowerCase() === mail.value.toLowerCase()
         : phone.value !== '' && text(r, 'Phone') === phone.value,
     );
-    if (same) return withWarnings(summary(table, same, ctx.cells.exponent), warnings);
+    if (same) return withWarnings(summary(table, survivor(same), ctx.cells.exponent), warnings);
     const [id] = takeIds(p, table, 'Customer ID', 'C');
     const [row] = appendRows(p.workbook, table, [
       {
