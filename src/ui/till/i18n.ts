@@ -131,6 +131,10 @@ const en = {
   queueRefused: (time: string, total: string, items: string, why: string) =>
     `The sale saved at ${time} (${items}; ${total}) was NOT recorded: ${why} Please ring it up again.`,
   storageFull: 'This browser would not keep the sale: do not close the sidebar until it is sent.',
+  creditNotSent: (why: string) =>
+    `The sale was not confirmed (${why}). A sale paid with store credit is not saved offline, as only the ledger can check the balance: it stays here. Press Complete sale again when the connection is back; it will not be recorded twice.`,
+  creditDropped:
+    'The store credit taken was the other customer’s: it is off the payments. Take what is left to pay again.',
 
   session: 'Till session',
   sessionSummary: (opened: string, count: number, total: string) =>
@@ -356,6 +360,10 @@ const es: Strings = {
   queueRefused: (time, total, items, why) =>
     `La venta guardada a las ${time} (${items}; ${total}) NO se registró: ${why} Vuelve a cobrarla.`,
   storageFull: 'El navegador no pudo guardar la venta: no cierres la barra lateral hasta que se envíe.',
+  creditNotSent: (why) =>
+    `La venta no se confirmó (${why}). Una venta pagada con saldo no se guarda sin conexión, porque solo el libro puede comprobar el saldo: se queda aquí. Pulsa otra vez Finalizar venta cuando vuelva la conexión; no se registrará dos veces.`,
+  creditDropped:
+    'El saldo cobrado era del otro cliente: se ha quitado de los pagos. Cobra de nuevo lo que queda por pagar.',
 
   session: 'Sesión de caja',
   sessionSummary: (opened, count, total) =>

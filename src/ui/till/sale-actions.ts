@@ -6,7 +6,7 @@ import type { CustomerSummary, Receipt, Result, TillProduct } from '../../app/ti
 import { normalizeBarcode } from '../../core/barcode';
 import { formatDecimal } from '../../core/money';
 import { newKey } from '../shared/key';
-import { call } from './api';
+import { call, reason } from './api';
 import * as cart from './cart';
 import { completeExchange } from './exchange-actions';
 import { barcodeProblem, lang, t } from './i18n';
@@ -134,7 +134,15 @@ export function clearSale(): void {
 }
 
 export function setCustomer(customer: CustomerSummary | null): void {
+  // Store credit taken was the customer's own money: another customer (or none) cannot spend it.
+  const before = state.sale.customer?.customerId ?? null;
+  const credit = state.sale.payments.some((p) => p.method === 'credit');
   state.sale.customer = customer;
+  if (credit && (customer?.customerId ?? null) !== before) {
+    state.sale.payments = state.sale.payments.filter((p) => p.method !== 'credit');
+    state.sale.entry = null;
+    say(t.creditDropped, 'warn');
+  }
   changed();
   focusNext('scan');
 }
@@ -227,7 +235,8 @@ export function dropPayment(index: number): void {
 /**
  * Records the sale. The key was made when the sale began, so a retry, a double click or a
  * "Sell anyway" resend all carry the same one. A call that fails (network, server error)
- * queues the sale and frees the till for the next customer; a refusal keeps the cart.
+ * queues the sale and frees the till for the next customer, except a sale paid with store credit,
+ * which stays on screen to send again; a refusal keeps the cart.
  */
 export async function completeSale(confirmOversell = false): Promise<void> {
   const data = state.data;
@@ -244,8 +253,15 @@ export async function completeSale(confirmOversell = false): Promise<void> {
   let result: Result<Receipt>;
   try {
     result = await call('recordSale', draft);
-  } catch {
+  } catch (error) {
     sale.committing = false;
+    // Only the server can check a store-credit balance (another till may spend it meanwhile), so
+    // such a sale is never queued: it stays on screen with its key, to send again when online.
+    if (draft.payments.some((p) => p.method === 'credit')) {
+      say(t.creditNotSent(reason(error)));
+      focusNext('commit');
+      return;
+    }
     const at = new Date().toISOString();
     const stored = queue.add(draft, figures.total, at);
     const receipt = provisionalReceipt(sale, data, at);
