@@ -18,6 +18,8 @@ import {
 const ANA = { customerId: 'C-000001', name: 'Ana', email: 'ana@example.com', phone: '', loyaltyCard: '' };
 
 let shops: string[] = [];
+/** The status the server answers sendWebCode with. */
+let status: WebCodeSent['status'] = 'live';
 const calls: { name: string; args: unknown[] }[] = [];
 
 function answer(name: string, args: unknown[]): unknown {
@@ -30,11 +32,14 @@ function answer(name: string, args: unknown[]): unknown {
       shop: input.shop,
       amount: 1234,
       currency: 'EUR',
-      status: 'live',
+      status,
       expires: '2026-12-26T12:00:00.000Z',
       orderId: '',
       balance: 0,
-      message: 'Tell the customer the code SL-7KM4Q-X9D2T.',
+      message:
+        status === 'live'
+          ? 'Tell the customer the code SL-7KM4Q-X9D2T.'
+          : 'shop.example.com has not confirmed the code SL-7KM4Q-X9D2T (timeout). The credit stays held under it until the shop confirms it: send again with the same key in a few minutes.',
     };
     return { ok: true, value: sent };
   }
@@ -72,6 +77,8 @@ afterAll(() => {
 });
 beforeEach(() => {
   calls.length = 0;
+  status = 'live';
+  state.messages = [];
   forgetShopChoice(true);
   state.sale.customer = { ...ANA, balance: 1234 };
 });
@@ -121,4 +128,24 @@ test('the step: more than one shop is a choice among all of them; otherwise the 
       else expect(step).toEqual({ send: names[0] ?? '' });
     }),
   );
+});
+
+test('a code the shop has not confirmed (pending): the server’s message, no "code sent", and the next press keeps the key', async () => {
+  shops = ['shop.example.com'];
+  status = 'pending';
+  expect(await sendWebCode()).toBe(false);
+  expect(state.messages.map((m) => m.text)).toEqual([expect.stringMatching(/has not confirmed.*stays held/)]);
+  expect(state.messages.map((m) => m.text).join()).not.toMatch(/Tell the customer/);
+  expect(sentCode?.status === 'pending').toBe(false); // the card never shows an unconfirmed code as sent
+  expect(state.sale.customer?.balance).toBe(0); // the credit is held
+  const sends = () =>
+    calls.filter((c) => c.name === 'sendWebCode').map((c) => (c.args[0] as { key: string }).key);
+  status = 'live';
+  expect(await sendWebCode()).toBe(true);
+  expect(sends()).toHaveLength(2);
+  expect(sends()[1]).toBe(sends()[0]); // the same key: the server finishes the same code
+  expect(sentCode).toMatchObject({ status: 'live', code: 'SL-7KM4Q-X9D2T' });
+  // Once live, the next press is a new command.
+  await sendWebCode();
+  expect(sends()[2]).not.toBe(sends()[0]);
 });

@@ -75,6 +75,13 @@ export const WEB_CODE_DAYS = 30;
 /** A pending code younger than this may still be in step 2: the hourly run leaves it alone. */
 export const PENDING_GRACE_MS = 15 * 60_000;
 
+const GRACE_MINUTES = PENDING_GRACE_MS / 60_000;
+
+/** A pending code this young may still be being made by the call that sent it: never released outside the hourly run. */
+function youngPending(c: WebCode, now: number): boolean {
+  return c.status === 'pending' && c.issued + PENDING_GRACE_MS > now;
+}
+
 /** A web code as the till and the CLI show it: plain data, amounts in minor units, times ISO. */
 export type WebCodeView = WebCodeSent;
 
@@ -295,7 +302,10 @@ export function issueWebCode(
   const codes = shops.codesFor(config);
   let made: ShopCode | null = null;
   let failure = '';
+  /** The shop surely has no such code: it refused to make it, or a lookup found none. */
   let absent = false;
+  /** It refused to make it: nothing can appear later, so the hold goes at once. */
+  let refusedNow = false;
   try {
     made = held.fresh
       ? codes.create({
@@ -310,21 +320,23 @@ export function issueWebCode(
           title: `Store credit of ${held.code.customerId} (Shop Ledger)`,
         })
       : codes.find(held.code.code);
-    if (!made) absent = true;
+    if (!made) {
+      absent = true;
+      failure = 'the shop has no such code';
+    }
   } catch (e) {
     failure = shopMessage(e);
-    if (refused(e)) {
-      absent = true; // the shop said no: it made nothing
-    } else {
+    if (held.fresh && refused(e)) {
+      absent = refusedNow = true; // the shop said no: it made nothing
+    } else if (held.fresh) {
       try {
         made = codes.find(held.code.code);
         absent = made === null;
       } catch {
         absent = false; // the shop cannot say: the code stays pending for the hourly run
       }
-    }
+    } // a retry whose lookup failed (even refused) knows nothing of the code: it stays pending
   }
-  if (!held.fresh && absent && !failure) failure = 'the shop has no such code';
 
   // Step 3: record the shop's answer, under the lock.
   return underLock(p, () => {
@@ -342,16 +354,20 @@ export function issueWebCode(
       const live = { ...c, shopCodeId: made.ref, status: 'live' as const };
       return view(live, ctx3, balanceOf(p, ctx3, c.customerId), `Tell the customer the code ${c.code}.`);
     }
-    if (absent) {
+    // Not found may only mean "not made YET" (a create still running in the shop): a young code
+    // is released only on a sure refusal; the hourly run (or a retry after the grace) does the rest.
+    if (absent && (refusedNow || !youngPending(c, now))) {
       const balance = release(p, ctx3, table, row, c, now);
       throw new CustomerProblem(
         'bad-input',
         `${config.name} did not make the code (${failure}). Nothing is held: the customer's credit is ${formatDecimal(balance, ctx3.cells.exponent)} again. Check the shop's connection and send the code again.`,
       );
     }
-    throw new CustomerProblem(
-      'bad-input',
-      `${config.name} did not answer clearly (${failure}). The credit stays held under the code ${c.code} until the shop confirms it: send again with the same key, or the hourly run will confirm or release it.`,
+    return view(
+      c,
+      ctx3,
+      balanceOf(p, ctx3, c.customerId),
+      `${config.name} has not confirmed the code ${c.code} (${failure}). The credit stays held under it until the shop confirms it: send again with the same key in a few minutes, or the hourly run confirms it or, if the shop never made it, releases it ${GRACE_MINUTES} minutes after it was sent.`,
     );
   });
 }
@@ -387,13 +403,22 @@ export function closeWebCode(
   const config = shopNamed(p, c.shop, shops.list);
   const codes = shops.codesFor(config);
   let after: ShopCode | null;
+  let ref = c.shopCodeId;
   try {
-    const ref = c.shopCodeId || codes.find(c.code)?.ref || '';
+    ref = ref || codes.find(c.code)?.ref || '';
     after = ref ? codes.disable(ref) : null;
   } catch (e) {
     throw new CustomerProblem(
       'bad-input',
       `${c.shop} could not stop the code ${c.code} (${shopMessage(e)}). Nothing changed: the credit stays held; try again later.`,
+    );
+  }
+  if (!ref && youngPending(c, p.clock.now())) {
+    return view(
+      c,
+      ctx,
+      balanceOf(p, ctx, c.customerId),
+      `The code ${c.code} is not in ${c.shop} yet: it may still be being made, so its credit stays held. Cancel it again ${GRACE_MINUTES} minutes after it was sent; the hourly run also releases it then if the shop never made it.`,
     );
   }
   const used = (after?.usageCount ?? 0) > 0;

@@ -1,7 +1,8 @@
 /**
  * "Send web code" on the customer card: the customer's store credit becomes a single-use code in
- * the web shop (held while it is live), shown to tell the customer. The key is kept until the
- * server answers, so pressing again after a lost answer gives the same code, never a second one.
+ * the web shop (held while it is live), shown to tell the customer only once the shop confirmed
+ * it (`live`). The key is kept until the server answers, and while it answers `pending` (the shop
+ * has not confirmed the code), so pressing again gives the same code, never a second one.
  * With several shops connected the cashier picks one first (a select of their names: the server
  * tells the till names only, never an address or a credential).
  */
@@ -82,9 +83,16 @@ async function send(customerId: string, shop: string): Promise<boolean> {
   const command = `web-code:${customerId}:${shop}`;
   try {
     const result = await call('sendWebCode', { key: commandKey(command), customerId, shop });
-    commandAnswered(command);
+    // A pending code is not settled yet: the next press replays the key and finishes that code.
+    if (!result.ok || result.value.status !== 'pending') commandAnswered(command);
     if (!result.ok) {
       say(result.problem.message);
+      return false;
+    }
+    if (result.value.status !== 'live') {
+      // Not sent (yet): the server says why and what happens to the held credit.
+      state.sale.customer = { ...customer, balance: result.value.balance };
+      say(result.value.message);
       return false;
     }
     sentCode = result.value;

@@ -225,15 +225,81 @@ describe('issuing a web code for the balance', () => {
   test('a shop that cannot say keeps the code pending; the hourly run confirms or releases it later', () => {
     const s = setup();
     s.shop.failNext({ status: 503 }, 8); // create and the lookup both fail, after their retries
-    expect(() =>
-      issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
-    ).toThrow(/stays held/);
+    const pending = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    expect(pending).toMatchObject({ status: 'pending', balance: 0 });
+    expect(pending.message).toMatch(/stays held.*same key/);
     expect(s.balance()).toBe(0);
     // Too young for the hourly run: left alone (it may still be being made).
     expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 0, confirmed: 0 });
     s.setNow(NOW + DAY + 20 * 60_000);
     expect(expireWebCodes(s.platform, s.shops)).toMatchObject({ released: 1 });
     expect(s.balance()).toBe(25);
+  });
+
+  describe('a pending code younger than 15 minutes is never released outside the hourly run', () => {
+    /** A code whose create failed (the shop may still be making it) and whose lookup found nothing. */
+    function youngPending() {
+      const s = setup();
+      s.shop.failNext({ status: 503 }, 4); // the create fails after its retries; the lookup answers
+      const first = issueWebCode(s.platform, s.shops, {
+        customerId: s.ana.customerId,
+        shop: s.config.name,
+        key: 'w1',
+      });
+      expect(first).toMatchObject({ status: 'pending', balance: 0 });
+      expect(s.shop.codes).toHaveLength(0);
+      return { s, first };
+    }
+
+    test('sending again with the same key: still pending, still held, with what to do', () => {
+      const { s, first } = youngPending();
+      s.setNow(NOW + DAY + 5 * 60_000);
+      const again = issueWebCode(s.platform, s.shops, {
+        customerId: s.ana.customerId,
+        shop: s.config.name,
+        key: 'w1',
+      });
+      expect(again).toMatchObject({ code: first.code, status: 'pending', balance: 0 });
+      expect(again.message).toMatch(/stays held/);
+      expect(s.balance()).toBe(0);
+      expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'pending' })]);
+      // Past the grace, the shop surely has no such code: the same key releases it.
+      s.setNow(NOW + DAY + 20 * 60_000);
+      expect(() =>
+        issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
+      ).toThrow(/Nothing is held/);
+      expect(s.balance()).toBe(25);
+    });
+
+    test('staff cancel it: still pending, still held; after the grace it is released', () => {
+      const { s, first } = youngPending();
+      const cancelled = closeWebCode(s.platform, s.shops, first.code);
+      expect(cancelled).toMatchObject({ status: 'pending', balance: 0 });
+      expect(cancelled.message).toMatch(/15 minutes/);
+      expect(s.balance()).toBe(0);
+      s.setNow(NOW + DAY + 20 * 60_000);
+      expect(closeWebCode(s.platform, s.shops, first.code)).toMatchObject({
+        status: 'released',
+        balance: 2500,
+      });
+    });
+
+    test('a lookup the shop refuses says nothing of the code: a retry keeps it held', () => {
+      const { s, first } = youngPending();
+      s.setNow(NOW + DAY + 20 * 60_000);
+      s.shop.failNext({ status: 401 });
+      expect(() =>
+        issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
+      ).not.toThrow();
+      expect(s.balance()).toBe(0);
+      expect(s.records('Web Codes')).toEqual([
+        expect.objectContaining({ Code: first.code, Status: 'pending' }),
+      ]);
+    });
   });
 
   test('refusals: unknown customer, no email for WooCommerce, unknown shop', () => {
