@@ -8,7 +8,7 @@ import type { ExchangeReceipt, ReturnableOrder } from '../../src/app/returns/ret
 import type { Receipt } from '../../src/app/till/api-types';
 import { addProduct } from '../../src/ui/till/cart';
 import { exchangeCredit, exchangeDone, exchangeDraft, exchangeSplit } from '../../src/ui/till/exchange';
-import { startExchange } from '../../src/ui/till/exchange-actions';
+import { cancelExchange, startExchange } from '../../src/ui/till/exchange-actions';
 import { returning } from '../../src/ui/till/returns';
 import { saleFigures } from '../../src/ui/till/sale';
 import * as actions from '../../src/ui/till/sale-actions';
@@ -220,5 +220,38 @@ describe('Exchange instead, then Complete', () => {
     });
     expect(state.sale.exchange).toBeNull();
     expect(state.sale.key).not.toBe('sale-key');
+  });
+});
+
+describe('Cancel exchange after a call that got no answer', () => {
+  it('is refused until a retry is answered: the exchange may be recorded, and the sale must not be sent again', async () => {
+    sent.length = 0;
+    state.data = tillState();
+    state.sale = emptySale('unanswered-key');
+    state.messages = [];
+    returning.order = ORDER;
+    returning.choices = [
+      { qty: 1, disposition: 'restock' },
+      { qty: 0, disposition: 'restock' },
+    ];
+    startExchange();
+    actions.addToCart(MUG); // costs less than the coffee: nothing to pay
+    void actions.completeSale();
+    sent[0].fail(new Error('network'));
+    await flush();
+
+    cancelExchange();
+    expect(state.sale.exchange).not.toBeNull();
+    expect(state.messages[state.messages.length - 1]?.text).toMatch(/Complete exchange again/);
+    // So Complete still sends the exchange (same key), never a plain sale with that key.
+    void actions.completeSale();
+    expect(sent.map((s) => (s.draft as { key: string }).key)).toEqual(['unanswered-key', 'unanswered-key']);
+
+    // A refusal is an answer: nothing was recorded, so the exchange may be cancelled now.
+    sent[1].succeed({ ok: false, problem: { code: 'no-session', message: 'Till 1 is not open.' } });
+    await flush();
+    cancelExchange();
+    expect(state.sale.exchange).toBeNull();
+    expect(state.sale.cart.map((l) => l.sku)).toEqual([MUG.sku]);
   });
 });

@@ -2,7 +2,8 @@
  * What staff do to an exchange: "Exchange instead" in the Return panel puts the chosen goods on
  * the sale as a credit; Complete sends one recordExchange with the sale's key (a retry, a double
  * click or "Sell anyway" replays it); Cancel drops the credit and keeps the cart. An exchange is
- * never queued offline: a call that fails keeps it on screen, with its key, to send again.
+ * never queued offline: a call that fails keeps it on screen, with its key, to send again, and
+ * cannot be cancelled until a retry is answered.
  */
 import type { ExchangeReceipt, RefundMethod } from '../../app/returns/return-api-types';
 import type { Result } from '../../app/till/api-types';
@@ -40,6 +41,12 @@ export function startExchange(): void {
 
 export function cancelExchange(): void {
   if (state.sale.committing || !state.sale.exchange) return;
+  // The exchange may be recorded as <key>:return and <key>:sale: cancelled, the cart would go out
+  // as a plain sale under the bare key and the goods be sold twice. A retry's answer settles it.
+  if (state.sale.unanswered) {
+    say(t.exchangeCancelUnanswered);
+    return;
+  }
   state.sale = { ...state.sale, exchange: null, payments: [], entry: null, oversell: null };
   focusNext('scan');
 }
@@ -67,11 +74,13 @@ export async function completeExchange(confirmOversell = false): Promise<void> {
   } catch (error) {
     // The outcome is unknown: the same key goes with the next press, which replays if it was recorded.
     sale.committing = false;
+    sale.unanswered = true;
     say(t.exchangeNotSent(reason(error)));
     focusNext('commit');
     return;
   }
   sale.committing = false;
+  sale.unanswered = false;
   if (result.ok) {
     const x = result.value;
     state.receipt = { key: sale.key, receipt: x.sale, provisional: false, exchange: exchangeDone(x) };

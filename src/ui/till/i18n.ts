@@ -217,6 +217,8 @@ const en = {
   exchangeFinishSale: 'Complete or clear the sale on screen first: an exchange starts a sale of its own.',
   exchangeNotSent: (why: string) =>
     `The exchange was not confirmed (${why}). Nothing is lost: press Complete exchange again; it will not be recorded twice.`,
+  exchangeCancelUnanswered:
+    'The exchange may already be recorded: its call got no answer. Press Complete exchange again; once it is answered, it can be cancelled.',
   exchangeReceipt: 'Exchange',
   exchangeReturnNo: (no: string) => `Return ${no}`,
   exchangeSaleNo: (no: string) => `Sale ${no}`,
@@ -445,6 +447,8 @@ const es: Strings = {
   exchangeFinishSale: 'Finaliza o borra antes la venta en pantalla: un cambio empieza una venta propia.',
   exchangeNotSent: (why) =>
     `El cambio no se confirmó (${why}). No se pierde nada: pulsa otra vez Finalizar cambio; no se registrará dos veces.`,
+  exchangeCancelUnanswered:
+    'Puede que el cambio ya esté registrado: su envío no tuvo respuesta. Pulsa otra vez Finalizar cambio; cuando responda, se podrá anular.',
   exchangeReceipt: 'Cambio',
   exchangeReturnNo: (no) => `Devolución ${no}`,
   exchangeSaleNo: (no) => `Venta ${no}`,

@@ -31,6 +31,11 @@ export interface SaleState {
   oversell: TillProblem | null;
   /** Goods taken back from the Return panel to pay for this sale: an exchange (exchange.ts). */
   exchange: ExchangeCredit | null;
+  /**
+   * recordExchange went out and got no answer: the exchange may be recorded (under its key), so it
+   * cannot be cancelled into a plain sale until a retry is answered (exchange-actions.ts).
+   */
+  unanswered: boolean;
 }
 
 /** A receipt on screen: from the server, or made here for a sale waiting in the queue. */
@@ -98,6 +103,7 @@ export function emptySale(key: string): SaleState {
     committing: false,
     oversell: null,
     exchange: null,
+    unanswered: false,
   };
 }
 
