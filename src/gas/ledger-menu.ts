@@ -5,7 +5,7 @@ import { rebuildLoyalty } from '../app/loyalty/rebuild';
 import { describeSetup, setUpLedger } from '../app/set-up-ledger';
 import { rebuildStock } from '../app/stock/rebuild-stock';
 import { describeRebuildSummaries, rebuildSummaries } from '../app/summaries/rebuild-summaries';
-import { describeProblem } from '../ledger/problem';
+import { describeProblem, LedgerError } from '../ledger/problem';
 import { appsScriptPlatform } from './platform';
 
 export function menuSetUpLedger(): void {
@@ -27,14 +27,19 @@ export function menuRebuildStock(): void {
 
 /** Rewrites the Customers' Loyalty balance from the Loyalty entries (what Check ledger reports). */
 export function menuRebuildLoyalty(): void {
-  const n = rebuildLoyalty(appsScriptPlatform());
-  SpreadsheetApp.getUi().alert(
-    'Shop Ledger',
-    n === 0
-      ? 'Every Loyalty balance already matched its Loyalty entries: nothing was changed.'
-      : `Rewrote ${n} Loyalty balance(s) in Customers from the Loyalty entries.`,
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
+  let message: string;
+  try {
+    const n = rebuildLoyalty(appsScriptPlatform());
+    message =
+      n === 0
+        ? 'Every Loyalty balance already matched its Loyalty entries: nothing was changed.'
+        : `Rewrote ${n} Loyalty balance(s) in Customers from the Loyalty entries.`;
+  } catch (e) {
+    // Refused for unreadable Loyalty cells: the alert lists them.
+    if (!(e instanceof LedgerError)) throw e;
+    message = e.message;
+  }
+  SpreadsheetApp.getUi().alert('Shop Ledger', message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 /** Recomputes Sales by Channel, Payments by Method and VAT Summary from the ledger. */

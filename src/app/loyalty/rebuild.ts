@@ -6,7 +6,7 @@ import { balanceOf, type LoyaltyEntry } from '../../core/loyalty';
 import { formatDecimal } from '../../core/money';
 import { moneyCell, parseText } from '../../ledger/cells';
 import { readLoyalty } from '../../ledger/loyalty';
-import type { Problem } from '../../ledger/problem';
+import { describeProblem, LedgerError, type Problem } from '../../ledger/problem';
 import { CUSTOMERS, LOYALTY } from '../../ledger/schema';
 import {
   duplicateKeys,
@@ -86,12 +86,17 @@ export function checkLoyalty(
   return problems;
 }
 
-/** Rewrites every customer's Loyalty balance from the entries, in one write. Returns the rows changed. */
+/**
+ * Rewrites every customer's Loyalty balance from the entries, in one write. Returns the rows
+ * changed. A Loyalty row it cannot read would be left out of its customer's sum and lower the
+ * balance, so then it throws a LedgerError naming each bad cell and writes nothing.
+ */
 export function rebuildLoyalty(p: Pick<Platform, 'workbook' | 'lock'>): number {
   return underLock(p, () => {
     const wb = p.workbook;
     const ctx = loadContext(wb);
     const loyalty = readLoyalty(wb, ctx.cells, ctx.tabs);
+    if (loyalty.problems.length > 0) throw unreadable(loyalty.problems);
     const customers = readTable(wb, CUSTOMERS, ctx.tabs);
     if (!customers.has('Loyalty balance')) return 0;
     const total = sums(loyalty.entries);
@@ -113,4 +118,16 @@ export function rebuildLoyalty(p: Pick<Platform, 'workbook' | 'lock'>): number {
     updateRows(wb, customers, changes, { oneBlock: true });
     return changes.length;
   });
+}
+
+function unreadable(problems: Problem[]): LedgerError {
+  const rows = new Set(problems.map((x) => x.cell.replace(/^[A-Z]+/, ''))).size;
+  return new LedgerError(
+    [
+      `Rebuild loyalty changed nothing: ${rows} Loyalty ${rows === 1 ? 'row cannot' : 'rows cannot'} be read, and the balances rebuilt without ${rows === 1 ? 'it' : 'them'} would be too low.`,
+      ...problems.map(describeProblem),
+      'Correct the cells above, then run Rebuild loyalty again.',
+    ].join('\n'),
+    problems,
+  );
 }
