@@ -25,6 +25,10 @@ export interface FoundOrder {
   channel: 'Store' | 'Web';
   shop: string;
   status: string;
+  /** Where its goods are (Orders › Fulfilment; '' on a ledger without the column). */
+  fulfilment: string;
+  /** The currency it was paid in ('' on an old row: the ledger's). */
+  currency: string;
   customerId: string;
   invoiceNo: string;
   /** The invoice a correction cites: the full invoice that replaced the ticket, if one did, else the ticket. */
@@ -127,6 +131,8 @@ export function findOrder(wb: Workbook, ctx: LedgerContext, query: string): Foun
     channel: text('Channel') === 'Web' ? 'Web' : 'Store',
     shop: text('Shop'),
     status: text('Status'),
+    fulfilment: orders.has('Fulfilment') ? text('Fulfilment') : '',
+    currency: orders.has('Currency') ? text('Currency') : '',
     customerId: text('Customer ID'),
     invoiceNo: text('Invoice No'),
     invoiceInForce: replacedBy(wb, ctx, text('Invoice No')) || text('Invoice No'),

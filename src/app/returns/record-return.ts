@@ -40,7 +40,7 @@ import { type LedgerContext, loadContext } from '../ledger-context';
 import { loyaltyOnReturn } from '../loyalty/on-return';
 import { takeIds } from '../sequence';
 import { updateSummaries } from '../summaries/update-summaries';
-import { checkKey, refuse } from '../till/problems';
+import { checkKey, checkTill, refuse } from '../till/problems';
 import { type FoundOrder, findOrder } from './find-order';
 import { replayReturn } from './replay-return';
 import type { ReturnDraft, ReturnReceipt } from './return-api-types';
@@ -48,8 +48,15 @@ import { creditToGiveBack, type ReturnLoyalty } from './return-credit';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
-/** Goods have left the shop only once an order is fulfilled: before that it is cancelled, not returned. */
+/**
+ * Goods have left the shop once an order is fulfilled, or once a paid one was handed over or sent
+ * (Fulfilment collected or shipped, before the shop marks it complete): before that it is
+ * cancelled, not returned.
+ */
 const RETURNABLE = new Set(['fulfilled', 'partially refunded']);
+const GONE = new Set(['collected', 'shipped']);
+const returnable = (found: FoundOrder) =>
+  RETURNABLE.has(found.status) || (found.status === 'paid' && GONE.has(found.fulfilment));
 
 export function checkReturnDraft(draft: ReturnDraft): string {
   const key = checkKey(draft?.key);
@@ -57,12 +64,23 @@ export function checkReturnDraft(draft: ReturnDraft): string {
   return key;
 }
 
-/** The refund method and the lines, checked alike for a return and for its quote (which has no key). */
-export function checkReturnRequest(draft: Pick<ReturnDraft, 'refund' | 'lines'>): void {
+/**
+ * The refund method, the lines, the till and the location, checked alike for a return, its quote
+ * (which has no key) and an exchange. What google.script.run brings may be of any type: each is
+ * checked here, before the lock, so nothing later meets a number where it expects text.
+ */
+export function checkReturnRequest(draft: Pick<ReturnDraft, 'refund' | 'lines' | 'till' | 'location'>): void {
   if (!REFUND_METHODS.includes(draft?.refund))
     refuse('bad-input', `"${draft?.refund}" is not a refund method: use cash, card or credit.`);
   if (!Array.isArray(draft.lines) || draft.lines.length === 0)
     refuse('bad-input', 'Choose at least one line to return, with its quantity.');
+  draft.lines.forEach((l, i) => {
+    if (typeof l?.sku !== 'string')
+      refuse('bad-input', `Line ${i + 1}: the SKU must be text (scan or choose the line again).`);
+  });
+  if (draft.till !== undefined && draft.till !== null && draft.till !== '') checkTill(draft.till);
+  if (draft.location !== undefined && draft.location !== null && typeof draft.location !== 'string')
+    refuse('bad-input', 'The stock location must be text, for example "Store".');
 }
 
 export function recordReturn(p: Ports, draft: ReturnDraft): ReturnReceipt {
@@ -112,9 +130,26 @@ export function prepareReturn(
   const found = findOrder(wb, ctx, draft.order);
   // A quote has no key ('') and replays nothing: it prices what is still returnable.
   const earlierRows = key ? findRows(wb, found.orders, 'Key', key) : [];
-  if (earlierRows.length > 0) return { replay: replayReturn(wb, ctx, earlierRows[0]) };
+  if (earlierRows.length > 0) {
+    const replay = replayReturn(wb, ctx, earlierRows[0]);
+    // A key is one return's: sent for another order it is a mix-up at the till, not a retry.
+    if (replay.originalId !== found.orderId)
+      refuse(
+        'bad-input',
+        `Nothing was returned from ${found.orderNo}: this key already recorded ${replay.returnId}, the return of ${replay.originalNo}. Send the return of ${found.orderNo} with a new key (at the till: press Confirm return again).`,
+      );
+    return { replay };
+  }
 
-  if (!RETURNABLE.has(found.status)) {
+  // The till refunds in the ledger's currency: a web order paid in another goes back in its shop.
+  const currency = ctx.settings.currency;
+  if (found.currency && found.currency.toUpperCase() !== currency.toUpperCase()) {
+    refuse(
+      'not-returnable',
+      `${found.orderNo} was paid in ${found.currency}: refund it in the shop; the ledger's till works in ${currency}.`,
+    );
+  }
+  if (!returnable(found)) {
     refuse(
       'not-returnable',
       found.status === 'refunded'

@@ -1,5 +1,7 @@
 import { checkLedger } from '../../../src/app/check-ledger';
 import { issueFullInvoice } from '../../../src/app/invoices/full-invoice';
+import { handOver, setTracking } from '../../../src/app/orders/fulfil-order';
+import { quoteReturn } from '../../../src/app/returns/quote-return';
 import { recordReturn } from '../../../src/app/returns/record-return';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { asResult } from '../../../src/app/till/problems';
@@ -357,4 +359,83 @@ test('a ticket replaced by a full invoice is corrected by an R citing the full i
     Corrects: full.invoiceNo,
   });
   expect(checkLedger(platform.workbook).problems).toEqual([]);
+});
+
+test('a web order paid in another currency is refused at the counter, saying where to refund it, and nothing is written', () => {
+  const { env, platform } = tillLedger();
+  importOrders(platform, 'shop', {
+    orders: [webOrder('1003', 'fulfilled', [productLine(MUG.sku, 1, 1500)], { currency: 'USD' })],
+    problems: [],
+  });
+  const tabs = ['Orders', 'Order Lines', 'Payments', 'Movements', 'Stock', 'Invoices'];
+  const before = tabs.map((t) => records(env, t));
+  const draft = {
+    order: '#1003',
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 1, disposition: 'restock' as const }],
+    refund: 'card' as const,
+  };
+  const refusal = {
+    ok: false,
+    problem: expect.objectContaining({
+      code: 'not-returnable',
+      message: "#1003 was paid in USD: refund it in the shop; the ledger's till works in EUR.",
+    }),
+  };
+  expect(asResult(() => recordReturn(platform, { ...draft, key: 'usd' }))).toEqual(refusal);
+  expect(asResult(() => quoteReturn(platform, draft))).toEqual(refusal);
+  expect(tabs.map((t) => records(env, t))).toEqual(before);
+});
+
+test.each([
+  ['handed over at the counter (click and collect)', 'collected'],
+  ['shipped with a tracking number', 'shipped'],
+])('a paid web order %s can be returned at the counter before the shop marks it complete', (_n, how) => {
+  const { env, platform } = tillLedger();
+  importOrders(platform, 'shop', {
+    orders: [webOrder('1004', 'paid', [productLine(MUG.sku, 2, 1290)], { localPickup: how === 'collected' })],
+    problems: [],
+  });
+  if (how === 'collected') handOver(platform, { order: '#1004' });
+  else setTracking(platform, { order: '#1004', tracking: 'PK-7' });
+  expect(records(env, 'Orders')[0]).toMatchObject({ Status: 'paid', Fulfilment: how });
+  const r = recordReturn(platform, {
+    key: `ret-${how}`,
+    order: '#1004',
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 1, disposition: 'restock' }],
+    refund: 'card',
+  });
+  expect(r).toMatchObject({ total: -1290, originalStatus: 'partially refunded', replayed: false });
+});
+
+test.each([
+  [
+    'a SKU that is not text',
+    { lines: [{ sku: 42, qty: 1, disposition: 'restock' }] },
+    /Line 1: the SKU must be text/,
+  ],
+  ['a line that is not an object', { lines: ['ACC-MUG-W'] }, /Line 1: the SKU must be text/],
+  ['a till that is not text', { till: 7 }, /Name the till/],
+  ['a location that is not text', { location: { name: 'Store' } }, /The stock location must be text/],
+])('input from the sidebar with %s is refused before anything is read or written', (_n, bad, message) => {
+  const { env, platform, receipt } = soldAtTill();
+  const tabs = ['Orders', 'Order Lines', 'Payments', 'Movements', 'Stock', 'Till Sessions', 'Invoices'];
+  const before = tabs.map((t) => records(env, t));
+  const draft = {
+    key: 'typed',
+    order: receipt.orderNo,
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 1, disposition: 'restock' }],
+    refund: 'card',
+    ...bad,
+  };
+  const refused = {
+    ok: false,
+    problem: expect.objectContaining({ code: 'bad-input', message: expect.stringMatching(message) }),
+  };
+  expect(asResult(() => recordReturn(platform, draft as never))).toEqual(refused);
+  const { key: _key, ...quote } = draft;
+  expect(asResult(() => quoteReturn(platform, quote as never))).toEqual(refused);
+  expect(tabs.map((t) => records(env, t))).toEqual(before);
 });
