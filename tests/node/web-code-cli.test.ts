@@ -7,7 +7,8 @@ import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeShopProcess, startFakeShopProcess } from '../../src/node/fake-shop/process';
-import { FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../src/node/fake-shop/scenario';
+import type { FakeShopLogEntry } from '../../src/node/fake-shop/scenario';
+import { FAKE_SHOPIFY_TOKEN, FAKE_WOO_KEY, FAKE_WOO_SECRET } from '../../src/node/fake-shop/scenario';
 import { captureCli } from '../helpers/cli';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -131,4 +132,49 @@ test('refusals exit 1 and usage errors exit 2', async () => {
   const unknown = await webCode('--cancel', 'SL-NOPE0-00000');
   expect(unknown.code).toBe(1);
   expect(unknown.err).toMatch(/No web code SL-NOPE0-00000/);
+});
+
+test('a shop that did not answer clearly: the file keeps the hold and the pending code (exit 1, with the key); the same key finishes that code', async () => {
+  const sale = await cli(
+    'sale',
+    '--ledger',
+    ledger,
+    '--line',
+    'ACC-MUG-W:10',
+    '--pay',
+    'card:120',
+    '--customer',
+    'ana@example.com',
+  );
+  expect(sale.code).toBe(0);
+  const credit = await balance();
+  expect(credit).toBeGreaterThan(0);
+  const shopify = (...more: string[]) =>
+    cli(
+      'customer',
+      'web-code',
+      '--ledger',
+      ledger,
+      '--shop',
+      'shopify',
+      '--url',
+      shop.url,
+      '--token',
+      FAKE_SHOPIFY_TOKEN,
+      ...more,
+    );
+  // The create is carried out but its answer is cut off; the lookup's answer too.
+  await shop.command({ op: 'failNext', fault: { malformed: true }, times: 2 });
+  const first = await shopify('--customer', 'ana@example.com', '--key', 'wc-p');
+  expect(first.code).toBe(1);
+  expect(first.err).toMatch(/stays held.*--key wc-p/s);
+  expect(await balance()).toBe(0); // the hold was saved with the file
+
+  const again = await shopify('--customer', 'ana@example.com', '--key', 'wc-p', '--json');
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.out)).toMatchObject({ status: 'live', amount: credit, balance: 0 });
+  const log = (await shop.command({ op: 'requests' })) as FakeShopLogEntry[];
+  // One code in the shop, never a second one.
+  expect(log.filter((r) => r.operation === 'discountCodeBasicCreate')).toHaveLength(1);
+  expect(await balance()).toBe(0);
 });

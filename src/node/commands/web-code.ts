@@ -81,26 +81,41 @@ async function runWebCode(o: WebCodeOptions): Promise<WebCodeView> {
     token: o.token,
     name: o.name,
   });
-  return withLedgerFile(o.ledger, { create: false }, (wb, lock, properties) => {
+  // The file is saved only when the callback returns: a refusal comes back as a value, so what
+  // the commits wrote (a hold, a pending code the shop may have made) is never lost unsaved.
+  const done = await withLedgerFile(o.ledger, { create: false }, (wb, lock, properties) => {
     const p = { ...nodePlatform(wb, lock, { quiet: true }), properties };
     const shops = {
       list: () => [config],
       codesFor: (c: ShopConfig) => webCodesFor(c, secret as ShopSecret, { http: p.http, wait: sleep }),
     };
+    const key = o.key?.trim() || p.digest.uuid();
     try {
-      if (o.cancel) return closeWebCode(p, shops, o.cancel);
+      if (o.cancel) return { key, view: closeWebCode(p, shops, o.cancel) };
       const days = o.days === undefined ? undefined : Number(o.days);
-      return issueWebCode(p, shops, {
-        customerId: customerId(wb, o.customer ?? ''),
-        shop: config.name,
-        key: o.key?.trim() || p.digest.uuid(),
-        days,
-      });
+      return {
+        key,
+        view: issueWebCode(p, shops, {
+          customerId: customerId(wb, o.customer ?? ''),
+          shop: config.name,
+          key,
+          days,
+        }),
+      };
     } catch (e) {
-      if (e instanceof CustomerProblem) throw new CliProblem(e.message);
+      if (e instanceof CustomerProblem) return { key, problem: e.message };
       throw e;
     }
   });
+  if (done.problem !== undefined) throw new CliProblem(done.problem);
+  const v = done.view as WebCodeView;
+  if (v.status === 'pending') {
+    // Not confirmed by the shop: a failure for scripts, saying how to finish that same code.
+    throw new CliProblem(
+      o.cancel ? v.message : `${v.message}\nSend again with --key ${done.key} to finish this code.`,
+    );
+  }
+  return v;
 }
 
 export function registerWebCode(customer: Command, io: Io): void {
