@@ -150,18 +150,21 @@ export async function sendReturn(): Promise<void> {
     say(t.returnNothing);
     return;
   }
+  // One key per return, kept while its answer is unknown: a retry of this order's return replays
+  // it, another order's return gets its own (the server refuses a key used for another order).
+  const command = `return:${order.orderId}`;
   state.busy.add('return');
   changed();
   try {
     const result = await call('recordReturn', {
-      key: commandKey('return'),
+      key: commandKey(command),
       order: order.orderId,
       lines,
       refund: returning.refund,
       location: state.data?.location,
       till: state.till,
     });
-    commandAnswered('return');
+    commandAnswered(command);
     if (!result.ok) {
       say(result.problem.message);
       return;
