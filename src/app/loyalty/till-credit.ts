@@ -6,6 +6,7 @@
  */
 import { addMonths, earnAmount, redeemProblem } from '../../core/loyalty';
 import { formatDecimal, toMinor } from '../../core/money';
+import { readOrderEntries } from '../../ledger/loyalty';
 import type { Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
 import { findCustomerRow, findSurvivorRow } from './customer-row';
@@ -98,4 +99,22 @@ export function creditOnSale(
   );
   const balance = posted.balances.get(customerId) ?? holder?.balance ?? 0;
   return { redeemed: sale.credit, earned, balance };
+}
+
+/**
+ * What a sale recorded before did with credit, for its replayed receipt: its own `redeem` and
+ * `earn` entries (by its Order ID: one search) and the holder's balance as it stands now.
+ */
+export function creditOfSale(
+  wb: Workbook,
+  ctx: LedgerContext,
+  sale: { customerId: string; orderId: string; key: string },
+): SaleCredit {
+  const entries = readOrderEntries(wb, ctx.cells, ctx.tabs, sale.orderId);
+  const sum = (key: string) => entries.filter((e) => e.key === key).reduce((s, e) => s + e.amount, 0);
+  return {
+    redeemed: 0 - sum(`${sale.key}:redeem`), // 0 - x: no -0 when nothing was redeemed
+    earned: sum(`${sale.key}:earn`),
+    balance: findSurvivorRow(wb, ctx, sale.customerId)?.balance ?? 0,
+  };
 }

@@ -5,6 +5,7 @@ import { CUSTOMERS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
 import { findRows, readFoundRows, readHeaderTable, type Table } from '../../ledger/table';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
+import { creditOfSale } from '../loyalty/till-credit';
 import type { PaymentMethod, Receipt } from './api-types';
 
 function customerName(wb: Workbook, ctx: LedgerContext, customerId: string): string {
@@ -85,6 +86,10 @@ export function replayReceipt(wb: Workbook, ctx: LedgerContext, orderRow: number
     tendered: tenderedChange.tendered + cashWithoutChange,
     change: tenderedChange.change,
     customer: customerId ? { customerId, name: customerName(wb, ctx, customerId) } : null,
+    // As the first receipt: the credit used, earned and left, whenever the sale had a customer.
+    loyalty: customerId
+      ? creditOfSale(wb, ctx, { customerId, orderId, key: parseText(field(orders, order.cells, 'Key')) })
+      : null,
     currency: parseText(field(orders, order.cells, 'Currency')) || ctx.settings.currency,
     exponent: ctx.cells.exponent,
     replayed: true,
