@@ -199,6 +199,19 @@ function shopMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The shop's code API, or null when it cannot be called at all (no saved credentials). */
+function codesOrNone(
+  shops: { codesFor: ShopCodesFor },
+  config: ShopConfig,
+): { codes: WebCodeShop; why: '' } | { codes: null; why: string } {
+  try {
+    return { codes: shops.codesFor(config), why: '' };
+  } catch (e) {
+    if (e instanceof ShopError && e.kind === 'auth') return { codes: null, why: shopMessage(e) };
+    throw e;
+  }
+}
+
 export interface IssueWebCode {
   customerId: string;
   /** The shop's name (Shop settings); may be left out when one shop is connected. */
@@ -221,6 +234,15 @@ export function issueWebCode(
   if (!Number.isInteger(days) || days < 1 || days > 366) {
     throw new CustomerProblem('bad-input', `--days must be a whole number from 1 to 366 (got ${r.days}).`);
   }
+  // Before the hold: a shop that cannot be called would leave the credit held for nothing.
+  const shop = codesOrNone(shops, config);
+  if (!shop.codes) {
+    throw new CustomerProblem(
+      'bad-input',
+      `${config.name} cannot make web codes (${shop.why}): connect the shop in Shop settings first. Nothing is held.`,
+    );
+  }
+  const codes = shop.codes;
 
   // Step 1: hold the balance, under the lock.
   const held = underLock(p, () => {
@@ -299,7 +321,6 @@ export function issueWebCode(
   }
 
   // Step 2: make the code in the shop, outside the lock.
-  const codes = shops.codesFor(config);
   let made: ShopCode | null = null;
   let failure = '';
   /** The shop surely has no such code: it refused to make it, or a lookup found none. */
@@ -401,7 +422,16 @@ export function closeWebCode(
     return view(c, ctx, balanceOf(p, ctx, c.customerId), said);
   }
   const config = shopNamed(p, c.shop, shops.list);
-  const codes = shops.codesFor(config);
+  const shop = codesOrNone(shops, config);
+  if (!shop.codes) {
+    // A pending code past its grace, of a shop without credentials, was never made: nothing to stop.
+    if (c.status === 'pending' && !youngPending(c, p.clock.now())) return releaseUnmade(p, c.code);
+    throw new CustomerProblem(
+      'bad-input',
+      `${c.shop} cannot be called (${shop.why}): connect the shop in Shop settings first, then cancel the code ${c.code} again. Nothing changed: the credit stays held.`,
+    );
+  }
+  const codes = shop.codes;
   let after: ShopCode | null;
   let ref = c.shopCodeId;
   try {
@@ -450,6 +480,26 @@ export function closeWebCode(
   });
 }
 
+/** Releases a pending code the shop never made, under the lock; a code settled meanwhile is left. */
+function releaseUnmade(p: WebCodePorts, code: string): WebCodeView {
+  return underLock(p, () => {
+    const ctx = loadContext(p.workbook);
+    const table = codesTable(p, ctx);
+    const row = rowBy(p, table, 'Code', code);
+    if (!row) throw new CustomerProblem('bad-input', `The web code ${code} is no longer in Web Codes.`);
+    const c = webCodeFromRow(table, row, ctx.cells);
+    if (c.status !== 'pending')
+      return view(c, ctx, balanceOf(p, ctx, c.customerId), 'The code was settled meanwhile.');
+    const balance = release(p, ctx, table, row, c, p.clock.now());
+    return view(
+      { ...c, status: 'released' },
+      ctx,
+      balance,
+      `The code ${c.code} was never made in ${c.shop} (it has no saved credentials): its credit is back (balance ${formatDecimal(balance, ctx.cells.exponent)}).`,
+    );
+  });
+}
+
 export interface WebCodeTick {
   released: number;
   used: number;
@@ -484,7 +534,8 @@ export function expireWebCodes(
     try {
       if (c.status === 'pending' && c.expires > now) {
         const config = shopNamed(p, c.shop, shops.list);
-        const found = shops.codesFor(config).find(c.code);
+        // No credentials: closeWebCode below releases it (a code that was never made).
+        const found = codesOrNone(shops, config).codes?.find(c.code);
         if (found) {
           underLock(p, () => {
             const ctx2 = loadContext(p.workbook);

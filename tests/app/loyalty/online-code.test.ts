@@ -302,6 +302,35 @@ describe('issuing a web code for the balance', () => {
     });
   });
 
+  test('a shop without saved credentials is refused before anything is held; the hourly run releases a pending code whose shop lost them', () => {
+    const s = setup();
+    const noCredentials = {
+      list: s.shops.list,
+      codesFor: (c: ShopConfig) => webCodesFor(c, null, { http: s.platform.http, wait: () => {} }),
+    };
+    expect(() =>
+      issueWebCode(s.platform, noCredentials, {
+        customerId: s.ana.customerId,
+        shop: s.config.name,
+        key: 'w0',
+      }),
+    ).toThrow(/connect the shop in Shop settings first/);
+    expect(s.balance()).toBe(25);
+    expect(s.records('Web Codes')).toEqual([]);
+    expect(s.records('Loyalty').filter((e) => String(e.Key).startsWith('hold:'))).toEqual([]);
+
+    // A code left pending (the shop could not say), and then the credentials are removed.
+    s.shop.failNext({ status: 503 }, 8);
+    expect(
+      issueWebCode(s.platform, s.shops, { customerId: s.ana.customerId, shop: s.config.name, key: 'w1' }),
+    ).toMatchObject({ status: 'pending' });
+    expect(expireWebCodes(s.platform, noCredentials)).toMatchObject({ released: 0 }); // too young
+    s.setNow(NOW + DAY + 20 * 60_000);
+    expect(expireWebCodes(s.platform, noCredentials)).toMatchObject({ released: 1, failures: [] });
+    expect(s.balance()).toBe(25);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'released' })]);
+  });
+
   test('refusals: unknown customer, no email for WooCommerce, unknown shop', () => {
     const s = setup();
     const bob = createCustomer(s.platform, { key: 'c2', name: 'Bob', phone: '+34612345678' });
