@@ -11,21 +11,28 @@
  * with when the sale costs more, else the refund's method (cash when it is store credit).
  *
  * Everything is checked before anything is written: the return (prepareReturn), the sale's prices,
- * stock and payments, and the drawer. Keys: `<key>:return` and `<key>:sale`, so a retry replays both.
+ * stock, customer and payments, and the drawer. Keys: `<key>:return` and `<key>:sale`, so a retry
+ * replays both. A commit cut short between the halves (the execution stopped after the return was
+ * written) is completed by the retry: the sale is recorded then, paid as the first try would have.
  */
 import { Catalogue } from '../../core/catalogue';
+import { formatMoney } from '../../core/money';
+import type { RefundMethod } from '../../core/returns/return-types';
 import { type Payment, priceSale, settle } from '../../core/sale';
 import { shortages } from '../../core/stock';
 import { readProducts } from '../../ledger/products';
+import { ORDERS } from '../../ledger/schema';
 import { readStock } from '../../ledger/stock-tab';
+import { findRows, readHeaderTable } from '../../ledger/table';
 import type { Platform } from '../../platform/platform';
 import { underLock } from '../commit';
 import { loadContext } from '../ledger-context';
 import { insideCommit } from '../nested-commit';
 import type { PaymentDraft } from '../till/api-types';
-import { checkKey, checkTill, refuse } from '../till/problems';
+import { checkAmount, checkKey, checkTill, refuse } from '../till/problems';
 import { recordSale } from '../till/record-sale';
-import { checkDrawer, type Payout, prepareReturn, writeReturn } from './record-return';
+import { saleCustomer } from '../till/sale-customer';
+import { checkDrawer, checkReturnRequest, type Payout, prepareReturn, writeReturn } from './record-return';
 import type { ExchangeDraft, ExchangeReceipt } from './return-api-types';
 
 export type { ExchangeDraft, ExchangeReceipt };
@@ -40,8 +47,14 @@ export function recordExchange(p: Ports, draft: ExchangeDraft): ExchangeReceipt 
   if (!Array.isArray(draft.sell) || draft.sell.length === 0)
     refuse('bad-input', 'Choose what the customer takes instead: an exchange sells at least one line.');
   const refundMethod = draft.refund ?? 'cash';
+  // The return half is checked as a return is: refund method, lines, location.
+  checkReturnRequest({ refund: refundMethod, lines: draft.lines, till, location: draft.location });
   if (draft.pay && draft.pay.method !== 'cash' && draft.pay.method !== 'card')
     refuse('bad-input', `"${draft.pay.method}" cannot pay an exchange's difference: use cash or card.`);
+  const collected =
+    draft.pay?.amount === undefined
+      ? undefined
+      : checkAmount(draft.pay.amount, "The exchange's difference paid");
 
   return underLock(p, () => {
     const wb = p.workbook;
@@ -66,23 +79,49 @@ export function recordExchange(p: Ports, draft: ExchangeDraft): ExchangeReceipt 
       customerId: customerId || undefined,
       confirmOversell: draft.confirmOversell,
     });
+    const saleTotal = () => {
+      const catalogue = new Catalogue(readProducts(wb, ctx.cells, ctx.tabs).products);
+      const rules = { ...ctx.settings, currencyExponent: ctx.cells.exponent };
+      return { catalogue, total: priceSale(draft.sell, catalogue, rules).priced.total };
+    };
+
     if ('replay' in ready) {
-      // Recorded before: both halves replay (recordSale finds its key before it looks at payments).
-      const sale = recordSale(inner, saleDraft([], ''));
-      const difference = sale.total - ready.replay.refund.amount;
+      const orders = readHeaderTable(wb, ORDERS, ctx.tabs);
+      if (findRows(wb, orders, 'Key', `${key}:sale`).length > 0) {
+        // Recorded before: both halves replay (recordSale finds its key before it looks at payments).
+        const sale = recordSale(inner, saleDraft([], ''));
+        const difference = sale.total - ready.replay.refund.amount;
+        return {
+          return: ready.replay,
+          sale,
+          difference,
+          method: difference > 0 ? (draft.pay?.method ?? 'cash') : refundMethod,
+          replayed: true,
+        };
+      }
+      // Cut short between the halves: the return (and its money out) is there, the sale is not.
+      // The sale is recorded now, paid as the first try would have paid it; recordSale checks its
+      // stock, till and customer, and refuses without writing.
+      const money = exchangeMoney(
+        saleTotal().total,
+        ready.replay.refund.amount,
+        draft,
+        refundMethod,
+        ctx.cells.exponent,
+      );
+      const sale = recordSale(inner, saleDraft(money.payments, ready.found.customerId));
       return {
         return: ready.replay,
         sale,
-        difference,
-        method: difference > 0 ? (draft.pay?.method ?? 'cash') : refundMethod,
-        replayed: true,
+        difference: money.difference,
+        method: money.method,
+        replayed: false,
       };
     }
 
-    // The new goods, priced by the one pricing function, and their stock, before anything is written.
-    const catalogue = new Catalogue(readProducts(wb, ctx.cells, ctx.tabs).products);
-    const rules = { ...ctx.settings, currencyExponent: ctx.cells.exponent };
-    const total = priceSale(draft.sell, catalogue, rules).priced.total;
+    // The new goods, priced by the one pricing function, their stock and their customer, before
+    // anything is written: what recordSale would refuse, it must not refuse after the return half.
+    const { catalogue, total } = saleTotal();
     if (!ready.session) refuse('no-session', `${till} is not open: open it with a float before an exchange.`);
     const short = shortages(readStock(wb, ctx.cells, ctx.tabs).balances, location, draft.sell);
     if (short.length > 0 && (ctx.settings.oversellPolicy === 'refuse' || !draft.confirmOversell)) {
@@ -93,46 +132,78 @@ export function recordExchange(p: Ports, draft: ExchangeDraft): ExchangeReceipt 
         shortages: short,
       });
     }
+    saleCustomer(wb, ctx, ready.found.customerId);
 
-    const back = ready.payBack;
-    const difference = total - back;
-    if (difference > 0 && !draft.pay)
-      refuse(
-        'bad-input',
-        'The new goods cost more than those returned: say how the customer pays the difference.',
-      );
-    const through =
-      difference > 0 ? (draft.pay?.method ?? 'cash') : refundMethod === 'card' ? 'card' : 'cash';
-    const exchanged = Math.min(back, total);
-    const payouts: Payout[] =
-      difference < 0 && refundMethod === through
-        ? [{ method: through, amount: back, note: 'exchange' }]
-        : [
-            { method: through, amount: exchanged, note: 'exchange' },
-            ...(difference < 0 ? [{ method: refundMethod, amount: -difference }] : []),
-          ];
-    const payments: Payment[] =
-      through === 'cash'
-        ? [
-            {
-              method: 'cash',
-              amount: total,
-              tendered: exchanged + (difference > 0 ? (draft.pay?.tendered ?? difference) : 0),
-            },
-          ]
-        : [{ method: through, amount: total }];
-    settle(total, payments, ctx.cells.exponent); // throws before any write when the cash handed over is short
-    if (difference < 0 && refundMethod === 'cash') checkDrawer(ctx, ready, -difference);
+    // The till's prices and credit may be out of date: the difference it collected must be this one.
+    const difference = total - ready.payBack;
+    if (collected !== undefined && collected !== Math.max(0, difference))
+      refuse('payments-mismatch', differenceMismatch(difference, collected, ctx.settings.currency));
+    const money = exchangeMoney(total, ready.payBack, draft, refundMethod, ctx.cells.exponent);
+    if (money.difference < 0 && refundMethod === 'cash') checkDrawer(ctx, ready, -money.difference);
 
-    ready.draft = { ...ready.draft, refund: payouts[payouts.length - 1].method };
-    const ret = writeReturn(p, ctx, ready, p.clock.now(), payouts);
-    const sale = recordSale(inner, saleDraft(payments, ready.found.customerId));
-    return {
-      return: ret,
-      sale,
-      difference,
-      method: difference > 0 ? through : refundMethod,
-      replayed: false,
-    };
+    ready.draft = { ...ready.draft, refund: money.payouts[money.payouts.length - 1].method };
+    const ret = writeReturn(p, ctx, ready, p.clock.now(), money.payouts);
+    const sale = recordSale(inner, saleDraft(money.payments, ready.found.customerId));
+    return { return: ret, sale, difference: money.difference, method: money.method, replayed: false };
   });
+}
+
+/** How an exchange's money goes: the return's payouts and the sale's payments. */
+interface ExchangeMoney {
+  /** The sale's total less what the return pays back: > 0 the customer pays it. */
+  difference: number;
+  /** How the difference is settled. */
+  method: string;
+  payouts: Payout[];
+  payments: Payment[];
+}
+
+/**
+ * The exchanged value goes through one method on both sides, so the till's takings move by the
+ * difference only. Refuses (before any write) an unpaid difference or cash handed over short.
+ */
+function exchangeMoney(
+  total: number,
+  back: number,
+  draft: ExchangeDraft,
+  refundMethod: RefundMethod,
+  exponent: number,
+): ExchangeMoney {
+  const difference = total - back;
+  if (difference > 0 && !draft.pay)
+    refuse(
+      'bad-input',
+      'The new goods cost more than those returned: say how the customer pays the difference.',
+    );
+  const through = difference > 0 ? (draft.pay?.method ?? 'cash') : refundMethod === 'card' ? 'card' : 'cash';
+  const exchanged = Math.min(back, total);
+  const payouts: Payout[] =
+    difference < 0 && refundMethod === through
+      ? [{ method: through, amount: back, note: 'exchange' }]
+      : [
+          { method: through, amount: exchanged, note: 'exchange' },
+          ...(difference < 0 ? [{ method: refundMethod, amount: -difference }] : []),
+        ];
+  const payments: Payment[] =
+    through === 'cash'
+      ? [
+          {
+            method: 'cash',
+            amount: total,
+            tendered: exchanged + (difference > 0 ? (draft.pay?.tendered ?? difference) : 0),
+          },
+        ]
+      : [{ method: through, amount: total }];
+  settle(total, payments, exponent); // throws before any write when the cash handed over is short
+  return { difference, method: difference > 0 ? through : refundMethod, payouts, payments };
+}
+
+/** What the till is told when the difference it collected is not the server's. */
+function differenceMismatch(difference: number, collected: number, currency: string): string {
+  const m = (minor: number) => formatMoney(minor, currency);
+  const is =
+    difference > 0
+      ? `The difference is ${m(difference)}, not ${m(collected)}`
+      : `There is nothing to pay in this exchange (${difference < 0 ? `${m(-difference)} is given back` : 'the goods cost the same'}), not ${m(collected)}`;
+  return `${is}: the till's prices or the returned goods' value are out of date. Nothing was exchanged. Give back the ${m(collected)} taken (by card: refund it on the terminal), reopen the sidebar and start the exchange again.`;
 }

@@ -125,7 +125,7 @@ export function prepareReturn(
   ctx: LedgerContext,
   draft: ReturnDraft,
   key: string,
-): { replay: ReturnReceipt } | PreparedReturn {
+): { replay: ReturnReceipt; found: FoundOrder } | PreparedReturn {
   const wb = p.workbook;
   const found = findOrder(wb, ctx, draft.order);
   // A quote has no key ('') and replays nothing: it prices what is still returnable.
@@ -138,7 +138,7 @@ export function prepareReturn(
         'bad-input',
         `Nothing was returned from ${found.orderNo}: this key already recorded ${replay.returnId}, the return of ${replay.originalNo}. Send the return of ${found.orderNo} with a new key (at the till: press Confirm return again).`,
       );
-    return { replay };
+    return { replay, found };
   }
 
   // The till refunds in the ledger's currency: a web order paid in another goes back in its shop.

@@ -12,7 +12,7 @@ import { openSessionOf, withSale } from '../../core/till-session';
 import { moveRecord } from '../../ledger/movements';
 import { lineRecord, orderRecord, paymentRecord } from '../../ledger/order-records';
 import { readProducts } from '../../ledger/products';
-import { CUSTOMERS, MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
+import { MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/schema';
 import { readStock, writeBalances } from '../../ledger/stock-tab';
 import { appendRows, findRows, readHeaderTable, updateRows } from '../../ledger/table';
 import { readSessions, sessionRecord } from '../../ledger/till-sessions';
@@ -26,6 +26,7 @@ import { updateSummaries } from '../summaries/update-summaries';
 import type { Receipt, SaleDraft } from './api-types';
 import { checkKey, checkTill, refuse } from './problems';
 import { replayReceipt } from './replay-receipt';
+import { saleCustomer } from './sale-customer';
 
 type Ports = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
@@ -77,15 +78,7 @@ export function recordSale(p: Ports, draft: SaleDraft): Receipt {
       );
     }
 
-    let customer: { customerId: string; name: string } | null = null;
-    if (draft.customerId) {
-      const customers = readHeaderTable(wb, CUSTOMERS, ctx.tabs);
-      const rows = findRows(wb, customers, 'Customer ID', draft.customerId);
-      if (rows.length === 0)
-        refuse('unknown-customer', `No customer with ID ${draft.customerId}: pick the customer again.`);
-      const [row] = wb.readRows(CUSTOMERS.name, rows[0], 1);
-      customer = { customerId: draft.customerId, name: String(row[customers.col('Name')] ?? '') };
-    }
+    const customer = saleCustomer(wb, ctx, draft.customerId);
     // Store credit is checked against the balance here, under the lock, before anything is written.
     const credit = settlement.payments.filter((x) => x.method === 'credit').reduce((s, x) => s + x.amount, 0);
     try {

@@ -1,6 +1,7 @@
 /** An exchange: a return and a sale in one commit, the difference paid or refunded, one key. */
 import { checkLedger } from '../../../src/app/check-ledger';
 import { type ExchangeDraft, recordExchange } from '../../../src/app/returns/record-exchange';
+import { createCustomer } from '../../../src/app/till/customers';
 import { asResult } from '../../../src/app/till/problems';
 import { recordSale } from '../../../src/app/till/record-sale';
 import { COFFEE, cashSale, MUG, nextExecution, tillLedger } from '../../helpers/till-ledger';
@@ -183,4 +184,115 @@ test('an exchange costs the same service calls whatever the ledger size (no per-
     return run.env.meter.snapshot().byMethod;
   });
   expect(counts[1]).toEqual(counts[0]);
+});
+
+test('a refund method the till does not know is refused before anything is written', () => {
+  const { env, receipt } = coffeeSold();
+  const tabs = ['Orders', 'Payments', 'Movements', 'Invoices', 'Till Sessions'];
+  const before = tabs.map((t) => records(env, t));
+  const result = asResult(() =>
+    recordExchange(nextExecution(env.shared).platform, {
+      key: 'ex-cheque',
+      order: receipt.orderNo,
+      lines: [{ sku: COFFEE.sku, qty: 1, disposition: 'restock' }],
+      sell: [{ sku: MUG.sku, qty: 1 }],
+      till: 'Till 1',
+      refund: 'cheque' as never,
+    }),
+  );
+  expect(result).toEqual({
+    ok: false,
+    problem: expect.objectContaining({
+      code: 'bad-input',
+      message: '"cheque" is not a refund method: use cash, card or credit.',
+    }),
+  });
+  expect(tabs.map((t) => records(env, t))).toEqual(before);
+});
+
+test('what the sale half would refuse (its customer gone from Customers) is refused before the return half is written', () => {
+  const s = tillLedger();
+  const ana = createCustomer(s.platform, { key: 'c1', name: 'Ana', email: 'ana@example.com' });
+  const receipt = recordSale(s.platform, {
+    ...cashSale('sale-ana', [{ sku: COFFEE.sku, qty: 1 }], COFFEE.price),
+    customerId: ana.customerId,
+  });
+  // The customer's row is removed by hand: the Orders row still names her.
+  s.env.meter.uncounted(() => {
+    const sheet = s.env.spreadsheet.getSheetByName('Customers');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const row = values.findIndex((r) => r[values[0].indexOf('Customer ID')] === ana.customerId);
+    sheet?.deleteRow(row + 1);
+  });
+  const tabs = [
+    'Orders',
+    'Order Lines',
+    'Payments',
+    'Movements',
+    'Stock',
+    'Invoices',
+    'Till Sessions',
+    'Loyalty',
+  ];
+  const before = tabs.map((t) => records(s.env, t));
+  const result = asResult(() =>
+    recordExchange(nextExecution(s.env.shared).platform, {
+      key: 'ex-gone',
+      order: receipt.orderNo,
+      lines: [{ sku: COFFEE.sku, qty: 1, disposition: 'restock' }],
+      sell: [{ sku: MUG.sku, qty: 1 }],
+      till: 'Till 1',
+    }),
+  );
+  expect(result).toMatchObject({ ok: false, problem: { code: 'unknown-customer' } });
+  expect(tabs.map((t) => records(s.env, t))).toEqual(before);
+});
+
+test('an exchange whose commit was cut short after the return half is completed on retry: the sale is recorded, paid as on the first try', () => {
+  const { env, receipt } = coffeeSold();
+  const draft: ExchangeDraft = {
+    key: 'ex-half',
+    order: receipt.orderNo,
+    lines: [{ sku: COFFEE.sku, qty: 1, disposition: 'restock' }],
+    sell: [{ sku: MUG.sku, qty: 2 }],
+    till: 'Till 1',
+    pay: { method: 'cash', tendered: 5000 },
+  };
+  // A whole exchange on one copy of the ledger, to compare with.
+  const whole = coffeeSold();
+  const expected = recordExchange(nextExecution(whole.env.shared).platform, draft);
+
+  // On this one the execution stops between the halves (the clock is asked once by each half:
+  // the second time it throws, as a timeout would), so only the return half is written.
+  const cut = nextExecution(env.shared).platform;
+  let asked = 0;
+  const stopping = {
+    ...cut,
+    clock: {
+      ...cut.clock,
+      now: () => {
+        asked += 1;
+        if (asked > 1) throw new Error('Exceeded maximum execution time');
+        return cut.clock.now();
+      },
+    },
+  };
+  expect(() => recordExchange(stopping, draft)).toThrow('Exceeded maximum execution time');
+  expect(records(env, 'Orders').map((o) => o.Key)).toEqual(['sale-1', 'ex-half:return']);
+
+  const again = recordExchange(nextExecution(env.shared).platform, draft);
+  expect(again.return.replayed).toBe(true);
+  expect(again.sale.replayed).toBe(false);
+  expect(again.sale.total).toBe(expected.sale.total);
+  expect(again.difference).toBe(expected.difference);
+  expect(again.sale.change).toBe(expected.sale.change);
+  expect(records(env, 'Orders').map((o) => o.Key)).toEqual(['sale-1', 'ex-half:return', 'ex-half:sale']);
+  const pays = (e: Env) =>
+    records(e, 'Payments')
+      .filter((p) => String(p['Payment ID']).startsWith(String(records(e, 'Orders')[2]['Order ID'])))
+      .map((p) => [p.Method, cents(p.Amount)]);
+  expect(pays(env)).toEqual(pays(whole.env));
+  expect(drawer(env)).toBe(drawer(whole.env));
+  // And a third try replays both halves.
+  expect(recordExchange(nextExecution(env.shared).platform, draft).replayed).toBe(true);
 });
