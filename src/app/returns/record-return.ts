@@ -392,8 +392,9 @@ export function writeReturn(
         total: plan.total,
         discount: plan.lines.reduce((sum, l) => sum + l.discount, 0),
         units: plan.lines.reduce((sum, l) => sum + l.qty, 0),
+        // The cost the return's lines carry (at the time of sale), as a rebuild reads them back.
         cost: plan.lines.reduce<number | null>((sum, l) => {
-          const cost = catalogue.sku(l.sku)?.cost ?? null;
+          const cost = found.costs.get(l.sku) ?? catalogue.sku(l.sku)?.cost ?? null;
           return sum === null || cost === null ? null : sum + cost * l.qty;
         }, 0),
       },

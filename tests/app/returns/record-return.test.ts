@@ -3,6 +3,7 @@ import { issueFullInvoice } from '../../../src/app/invoices/full-invoice';
 import { handOver, setTracking } from '../../../src/app/orders/fulfil-order';
 import { quoteReturn } from '../../../src/app/returns/quote-return';
 import { recordReturn } from '../../../src/app/returns/record-return';
+import { rebuildSummaries } from '../../../src/app/summaries/rebuild-summaries';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { asResult } from '../../../src/app/till/problems';
 import { recordSale } from '../../../src/app/till/record-sale';
@@ -438,4 +439,29 @@ test.each([
   const { key: _key, ...quote } = draft;
   expect(asResult(() => quoteReturn(platform, quote as never))).toEqual(refused);
   expect(tabs.map((t) => records(env, t))).toEqual(before);
+});
+
+test("a return's live summary takes back the cost at the time of sale, as a rebuild does, after the product's Cost changed", () => {
+  const { env, platform, receipt } = soldAtTill();
+  rebuildSummaries(platform);
+  env.meter.uncounted(() => {
+    const sheet = env.spreadsheet.getSheetByName('Products');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    sheet
+      ?.getRange(values.findIndex((r) => r[0] === MUG.sku) + 1, values[0].indexOf('Cost') + 1)
+      .setValue(99);
+  });
+  recordReturn(platform, {
+    key: 'ret-live',
+    order: receipt.orderNo,
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 1, disposition: 'restock' }],
+    refund: 'cash',
+  });
+  const summaries = () => ['Sales by Channel', 'VAT Summary'].flatMap((t) => records(env, t));
+  const live = summaries();
+  const store = live.find((r) => r.Period === 'month' && r.Channel === 'Store');
+  expect(store?.['Cost of goods']).toBe((2 * (COFFEE.cost as number)) / 100);
+  rebuildSummaries(platform);
+  expect(summaries()).toEqual(live);
 });
