@@ -4,11 +4,12 @@
  * recordExchange with the sale's key, the same key on every retry.
  */
 import fc from 'fast-check';
-import type { ExchangeReceipt, ReturnableOrder } from '../../src/app/returns/return-api-types';
+import type { ExchangeReceipt, ReturnableOrder, ReturnQuote } from '../../src/app/returns/return-api-types';
 import type { Receipt } from '../../src/app/till/api-types';
 import { addProduct } from '../../src/ui/till/cart';
 import { exchangeCredit, exchangeDone, exchangeDraft, exchangeSplit } from '../../src/ui/till/exchange';
 import { cancelExchange, startExchange } from '../../src/ui/till/exchange-actions';
+import { draftKey, quoteDraft } from '../../src/ui/till/return-quote';
 import { returning } from '../../src/ui/till/returns';
 import { saleFigures } from '../../src/ui/till/sale';
 import * as actions from '../../src/ui/till/sale-actions';
@@ -33,12 +34,47 @@ const ORDER: ReturnableOrder = {
   exponent: 2,
 };
 
+/** The server's quote for lines back at the price they were sold (no discount, no credit spent). */
+function quoteOf(order: ReturnableOrder, qtys: number[]): ReturnQuote {
+  const lines = order.lines.flatMap((l, i) =>
+    qtys[i] > 0 ? [{ sku: l.sku, name: l.name, qty: -qtys[i], total: -qtys[i] * l.unitPrice }] : [],
+  );
+  const total = lines.reduce((sum, l) => sum + l.total, 0);
+  return {
+    orderId: order.orderId,
+    orderNo: order.orderNo,
+    lines,
+    net: total,
+    vat: 0,
+    total,
+    method: 'cash',
+    refund: -total,
+    givenBack: 0,
+    currency: 'EUR',
+    exponent: 2,
+  };
+}
+
+/** The Return panel as it is when the server's quote for what is chosen has come. */
+function chooseWithQuote(order: ReturnableOrder, qtys: number[], quote = quoteOf(order, qtys)): void {
+  returning.order = order;
+  returning.refund = 'cash';
+  returning.choices = qtys.map((qty) => ({ qty, disposition: 'restock' }));
+  const draft = quoteDraft(order, returning.choices, 'cash', state.till, state.data?.location);
+  returning.quoted = { key: draftKey(draft), quote, problem: null };
+}
+
 const data = tillState();
 const coffeeBack = () =>
-  exchangeCredit(ORDER, [
-    { qty: 1, disposition: 'restock' },
-    { qty: 0, disposition: 'restock' },
-  ]);
+  exchangeCredit(
+    ORDER,
+    [
+      { qty: 1, disposition: 'restock' },
+      { qty: 0, disposition: 'restock' },
+    ],
+    'cash',
+    quoteOf(ORDER, [1, 0]),
+  );
 const saleWith = (cart: SaleState['cart'], over: Partial<SaleState> = {}): SaleState => ({
   ...emptySale('key-1'),
   cart,
@@ -48,22 +84,87 @@ const saleWith = (cart: SaleState['cart'], over: Partial<SaleState> = {}): SaleS
 const twoMugs = addProduct([], MUG, 2); // 2 × 8.99 = 17.98 > 12.50
 
 describe('the credit of an exchange', () => {
-  it('is the chosen lines at the price they were sold, never more than may come back', () => {
-    const credit = exchangeCredit(ORDER, [
-      { qty: 5, disposition: 'damaged' },
-      { qty: 1, disposition: 'restock' },
-    ]);
+  it('is the chosen lines (never more than may come back) at the server’s quoted value', () => {
+    const quote = quoteOf(ORDER, [1, 1]);
+    const credit = exchangeCredit(
+      ORDER,
+      [
+        { qty: 5, disposition: 'damaged' },
+        { qty: 1, disposition: 'restock' },
+      ],
+      'cash',
+      quote,
+    );
     expect(credit).toEqual({
       orderId: 'O-000003',
       orderNo: 'R-000003',
       lines: [
-        { sku: COFFEE.sku, name: COFFEE.name, qty: 1, disposition: 'damaged', unitPrice: COFFEE.price },
-        { sku: MUG.sku, name: MUG.name, qty: 1, disposition: 'restock', unitPrice: MUG.price },
+        { sku: COFFEE.sku, name: COFFEE.name, qty: 1, disposition: 'damaged', value: COFFEE.price },
+        { sku: MUG.sku, name: MUG.name, qty: 1, disposition: 'restock', value: MUG.price },
       ],
       value: COFFEE.price + MUG.price,
+      givenBack: 0,
       refund: 'cash',
     });
-    expect(exchangeCredit(ORDER, [{ qty: 0, disposition: 'restock' }])).toBeNull();
+    expect(exchangeCredit(ORDER, [{ qty: 0, disposition: 'restock' }], 'cash', quote)).toBeNull();
+  });
+
+  it('two lines of one SKU each show their own quoted value, not the last one’s', () => {
+    // The same coffee sold twice in one order: at full price, then with 2.00 off.
+    const twice: ReturnableOrder = {
+      ...ORDER,
+      lines: [
+        { sku: COFFEE.sku, name: COFFEE.name, sold: 1, returned: 0, returnable: 1, unitPrice: COFFEE.price },
+        { sku: COFFEE.sku, name: COFFEE.name, sold: 1, returned: 0, returnable: 1, unitPrice: COFFEE.price },
+      ],
+    };
+    const quote = quoteOf(twice, [1, 1]);
+    quote.lines[1].total += 200;
+    quote.total += 200;
+    quote.refund -= 200;
+    const credit = exchangeCredit(
+      twice,
+      [
+        { qty: 1, disposition: 'restock' },
+        { qty: 1, disposition: 'damaged' },
+      ],
+      'cash',
+      quote,
+    );
+    expect(credit?.lines.map((l) => l.value)).toEqual([COFFEE.price, COFFEE.price - 200]);
+    expect(credit?.value).toBe(2 * COFFEE.price - 200);
+  });
+
+  it('each line’s values add up to the quote’s lines however the server spread a SKU over them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 4 }),
+        (chosen, quoted) => {
+          const order: ReturnableOrder = {
+            ...ORDER,
+            lines: chosen.map((qty) => ({
+              sku: COFFEE.sku,
+              name: COFFEE.name,
+              sold: qty,
+              returned: 0,
+              returnable: qty,
+              unitPrice: COFFEE.price,
+            })),
+          };
+          const quote = quoteOf(order, chosen);
+          quote.lines = quoted.map((v) => ({ sku: COFFEE.sku, name: COFFEE.name, qty: -1, total: -v }));
+          const credit = exchangeCredit(
+            order,
+            chosen.map((qty) => ({ qty, disposition: 'restock' as const })),
+            'cash',
+            quote,
+          );
+          const sum = (credit?.lines ?? []).reduce((s, l) => s + l.value, 0);
+          expect(sum).toBe(quoted.reduce((s, v) => s + v, 0));
+        },
+      ),
+    );
   });
 
   it('pays for the new goods: what is left to pay and what is given back never both, and add up', () => {
@@ -113,10 +214,14 @@ describe('the payment of an exchange', () => {
       till: 'Till 1',
       location: 'Store',
       refund: 'cash',
-      pay: { method: 'cash', tendered: 1000 },
+      pay: { method: 'cash', amount: 548, tendered: 1000 },
     });
     const card = saleWith(twoMugs, { payments: [{ method: 'card', amount: 548 }] });
-    expect(exchangeDraft(card, data, true)).toMatchObject({ pay: { method: 'card' }, confirmOversell: true });
+    // The amount collected goes with it: the server refuses a difference that is not its own.
+    expect(exchangeDraft(card, data, true)).toMatchObject({
+      pay: { method: 'card', amount: 548 },
+      confirmOversell: true,
+    });
     const less = saleWith(addProduct([], MUG));
     less.exchange = { ...(less.exchange as NonNullable<SaleState['exchange']>), refund: 'card' };
     const draft = exchangeDraft(less, data);
@@ -168,11 +273,7 @@ describe('Exchange instead, then Complete', () => {
   it('one recordExchange per exchange: a double click sends nothing new, a failed call is sent again with the same key', async () => {
     state.data = tillState();
     state.sale = emptySale('sale-key');
-    returning.order = ORDER;
-    returning.choices = [
-      { qty: 1, disposition: 'restock' },
-      { qty: 0, disposition: 'restock' },
-    ];
+    chooseWithQuote(ORDER, [1, 0]);
     startExchange();
     expect(state.sale.exchange?.value).toBe(COFFEE.price);
     expect(returning.order).toBeNull(); // the Return panel is done with it
@@ -200,7 +301,11 @@ describe('Exchange instead, then Complete', () => {
     void actions.completeSale();
     expect(sent).toHaveLength(2);
     expect(sent[1].draft).toEqual(sent[0].draft);
-    expect(sent[1].draft).toMatchObject({ key: 'sale-key', order: 'O-000003', pay: { tendered: 1000 } });
+    expect(sent[1].draft).toMatchObject({
+      key: 'sale-key',
+      order: 'O-000003',
+      pay: { method: 'cash', amount: due, tendered: 1000 },
+    });
 
     const sale = { orderNo: 'R-000004', invoiceNo: 'T-2024-000004', change: 1000 - due } as Receipt;
     sent[1].succeed({
@@ -229,11 +334,7 @@ describe('Cancel exchange after a call that got no answer', () => {
     state.data = tillState();
     state.sale = emptySale('unanswered-key');
     state.messages = [];
-    returning.order = ORDER;
-    returning.choices = [
-      { qty: 1, disposition: 'restock' },
-      { qty: 0, disposition: 'restock' },
-    ];
+    chooseWithQuote(ORDER, [1, 0]);
     startExchange();
     actions.addToCart(MUG); // costs less than the coffee: nothing to pay
     void actions.completeSale();
@@ -253,5 +354,29 @@ describe('Cancel exchange after a call that got no answer', () => {
     cancelExchange();
     expect(state.sale.exchange).toBeNull();
     expect(state.sale.cart.map((l) => l.sku)).toEqual([MUG.sku]);
+  });
+});
+
+describe('Exchange instead without the server’s quote', () => {
+  it('does nothing but say so: the credit is only ever the server’s figure', () => {
+    state.data = tillState();
+    state.sale = emptySale('no-quote-key');
+    state.messages = [];
+    returning.order = ORDER;
+    returning.choices = [
+      { qty: 1, disposition: 'restock' },
+      { qty: 0, disposition: 'restock' },
+    ];
+    returning.quoted = null;
+    startExchange();
+    expect(state.sale.exchange).toBeNull();
+    expect(returning.order).toBe(ORDER); // the Return panel keeps the choice
+    expect(state.messages[state.messages.length - 1]?.text).toMatch(/amount/i);
+
+    // A refusal is no quote either.
+    const draft = quoteDraft(ORDER, returning.choices, 'cash', state.till, state.data.location);
+    returning.quoted = { key: draftKey(draft), quote: null, problem: 'Till 1 is not open.' };
+    startExchange();
+    expect(state.sale.exchange).toBeNull();
   });
 });

@@ -132,8 +132,12 @@ export interface ExchangeDraft {
   till: string;
   /** Where returned goods are restocked and the new goods come from; Store when empty. */
   location?: string;
-  /** How the customer pays the difference when the new goods cost more (cash: what is handed over). */
-  pay?: { method: 'cash' | 'card'; tendered?: number };
+  /**
+   * How the customer pays the difference when the new goods cost more (cash: what is handed over).
+   * amount: the difference as the till collected it (by card what the terminal charged, in cash
+   * what it asked for); refused (payments-mismatch) when it is not the server's difference.
+   */
+  pay?: { method: 'cash' | 'card'; tendered?: number; amount?: number };
   /** How the difference is given back when they cost less; cash when not given. */
   refund?: RefundMethod;
   confirmOversell?: boolean;

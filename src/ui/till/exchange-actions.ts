@@ -21,8 +21,14 @@ import { checkWebOrders } from './web-orders';
 export function startExchange(): void {
   const order = returning.order;
   if (!order || !state.data?.session || state.sale.committing) return;
-  // The server's quote for these lines (Exchange instead waits for it), so the credit is exact.
-  const credit = exchangeCredit(order, returning.choices, returning.refund, currentQuote());
+  // The credit is only ever the server's quote for these lines: without it (still to come, or
+  // refused) there is no exchange, as the sidebar's own prices may be out of date.
+  const quote = currentQuote();
+  if (!quote) {
+    say(t.exchangeNeedsQuote);
+    return;
+  }
+  const credit = exchangeCredit(order, returning.choices, returning.refund, quote);
   if (!credit) {
     say(t.returnNothing);
     return;

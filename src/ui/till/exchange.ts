@@ -4,10 +4,10 @@
  * paid (cash or card, in one go, as recordExchange takes it) or given back. No DOM here, so the
  * rules can be tested alone; exchange-actions.ts sends it.
  *
- * The credit is the server's quote of the return (quoteReturn: a line discount's share taken off,
- * store credit spent on the original going back as credit, not to this sale), which the Return
- * panel has before Exchange instead is pressed. Only without one (the quote failed) is it what the
- * sidebar knows (qty × the price sold at); the receipt shows the difference the server recorded.
+ * The credit is always the server's quote of the return (quoteReturn: a line discount's share
+ * taken off, store credit spent on the original going back as credit, not to this sale): Exchange
+ * instead waits for it. The difference the cashier collects goes to the server with the exchange,
+ * which refuses it when its own difference is another (the sidebar's prices may be out of date).
  */
 import type {
   Disposition,
@@ -18,6 +18,7 @@ import type {
   ReturnQuote,
 } from '../../app/returns/return-api-types';
 import type { TillState } from '../../app/till/api-types';
+import { allocate } from '../../core/money';
 import { toSaleLines } from './cart';
 import type { SaleState } from './state';
 
@@ -30,14 +31,13 @@ export interface ExchangeCredit {
     name: string;
     qty: number;
     disposition: Disposition;
-    unitPrice: number;
-    /** The line's worth as the server quoted it (positive); absent without a quote. */
-    value?: number;
+    /** The line's worth as the server quoted it (positive). */
+    value: number;
   }[];
-  /** What the returned goods pay toward the new ones (positive): the quote's refund, else qty × price. */
+  /** What the returned goods pay toward the new ones (positive): the quote's refund. */
   value: number;
   /** Store credit spent on the original that goes back as credit, not to this sale (from the quote). */
-  givenBack?: number;
+  givenBack: number;
   /** How money is given back when the new goods cost less. */
   refund: RefundMethod;
 }
@@ -56,37 +56,70 @@ export interface ExchangeDone {
   handed: number;
 }
 
-/** The lines chosen in the Return panel as the credit of an exchange; null when none was chosen. */
+/**
+ * The lines chosen in the Return panel as the credit of an exchange, at the server's quote for
+ * exactly that choice; null when none was chosen.
+ */
 export function exchangeCredit(
   order: ReturnableOrder,
   choices: readonly { qty: number; disposition: Disposition }[],
-  refund: RefundMethod = 'cash',
-  quote: ReturnQuote | null = null,
+  refund: RefundMethod,
+  quote: ReturnQuote,
 ): ExchangeCredit | null {
-  const lines = order.lines.flatMap((line, i) => {
+  const chosen = order.lines.flatMap((line, i) => {
     const choice = choices[i];
     const qty = Math.min(line.returnable, choice?.qty ?? 0);
     return qty > 0
-      ? [{ sku: line.sku, name: line.name, qty, disposition: choice.disposition, unitPrice: line.unitPrice }]
+      ? [
+          {
+            sku: line.sku,
+            name: line.name,
+            qty,
+            disposition: choice.disposition,
+            weight: qty * line.unitPrice,
+          },
+        ]
       : [];
   });
-  if (lines.length === 0) return null;
-  const credit: ExchangeCredit = {
+  if (chosen.length === 0) return null;
+  const values = quotedValues(chosen, quote);
+  return {
     orderId: order.orderId,
     orderNo: order.orderNo,
-    lines,
-    value: lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0),
-    refund,
-  };
-  if (!quote) return credit;
-  // The server's figures: what the returned goods pay toward the sale is the money the return gives back.
-  const quoted = new Map(quote.lines.map((l) => [l.sku, -l.total]));
-  return {
-    ...credit,
-    lines: lines.map((l) => ({ ...l, value: quoted.get(l.sku) ?? l.qty * l.unitPrice })),
+    lines: chosen.map(({ weight: _, ...l }, i) => ({ ...l, value: values[i] })),
+    // What the returned goods pay toward the sale is the money the return gives back.
     value: quote.refund,
     givenBack: quote.givenBack,
+    refund,
   };
+}
+
+/**
+ * Each chosen line's worth from the quote, by line, not by SKU (an order may sell one SKU on two
+ * lines at two prices). Both lists are in the order's line order, so the n-th chosen line of a SKU
+ * is the n-th quoted line of it. The server takes a SKU's units from its first lines first, so when
+ * it spread them otherwise, the SKU's quoted worth is shared over its chosen lines by qty × price.
+ */
+function quotedValues(chosen: readonly { sku: string; weight: number }[], quote: ReturnQuote): number[] {
+  const sku = (s: string) => s.trim().toUpperCase();
+  const bySku = new Map<string, number[]>();
+  for (const l of quote.lines) bySku.set(sku(l.sku), [...(bySku.get(sku(l.sku)) ?? []), -l.total]);
+  const values: number[] = [];
+  for (const [key, quoted] of bySku) {
+    const at = chosen.flatMap((l, i) => (sku(l.sku) === key ? [i] : []));
+    if (at.length === 0) continue;
+    const parts =
+      quoted.length === at.length
+        ? quoted
+        : allocate(
+            quoted.reduce((s, v) => s + v, 0),
+            at.map((i) => chosen[i].weight),
+          );
+    at.forEach((i, n) => {
+      values[i] = parts[n];
+    });
+  }
+  return chosen.map((_, i) => values[i] ?? 0);
 }
 
 /** What the customer pays for the new goods once the credit is taken off, and what they get back. */
@@ -112,11 +145,12 @@ export function exchangeDraft(sale: SaleState, data: TillState, confirmOversell 
   };
   // The difference is paid in one payment (cash: what was handed over, for the change).
   const paid = sale.payments[0];
+  // With the amount collected: the server refuses it if its own difference is another.
   if (paid && (paid.method === 'cash' || paid.method === 'card'))
     draft.pay =
       paid.method === 'cash'
-        ? { method: 'cash', tendered: paid.tendered ?? paid.amount }
-        : { method: 'card' };
+        ? { method: 'cash', amount: paid.amount, tendered: paid.tendered ?? paid.amount }
+        : { method: 'card', amount: paid.amount };
   if (confirmOversell) draft.confirmOversell = true;
   return draft;
 }

@@ -217,6 +217,8 @@ const en = {
   exchangeFinishSale: 'Complete or clear the sale on screen first: an exchange starts a sale of its own.',
   exchangeNotSent: (why: string) =>
     `The exchange was not confirmed (${why}). Nothing is lost: press Complete exchange again; it will not be recorded twice.`,
+  exchangeNeedsQuote:
+    'Wait for the amount of the return (the ledger’s figure) before Exchange instead; if it cannot be had, the return cannot be exchanged now.',
   exchangeCancelUnanswered:
     'The exchange may already be recorded: its call got no answer. Press Complete exchange again; once it is answered, it can be cancelled.',
   exchangeReceipt: 'Exchange',
@@ -447,6 +449,8 @@ const es: Strings = {
   exchangeFinishSale: 'Finaliza o borra antes la venta en pantalla: un cambio empieza una venta propia.',
   exchangeNotSent: (why) =>
     `El cambio no se confirmó (${why}). No se pierde nada: pulsa otra vez Finalizar cambio; no se registrará dos veces.`,
+  exchangeNeedsQuote:
+    'Espera al importe de la devolución (la cifra del libro) antes de cambiar por otro artículo; si no se puede obtener, ahora no se puede hacer el cambio.',
   exchangeCancelUnanswered:
     'Puede que el cambio ya esté registrado: su envío no tuvo respuesta. Pulsa otra vez Finalizar cambio; cuando responda, se podrá anular.',
   exchangeReceipt: 'Cambio',

@@ -43,7 +43,7 @@ export function exchangeView() {
             'li',
             { class: 'row', testid: 'exchange-line', attrs: { 'data-sku': l.sku } },
             h('span', { text: `${l.qty} × ${productName(l.name)}` }),
-            h('span', { class: 'num', text: money(-(l.value ?? l.qty * l.unitPrice)) }),
+            h('span', { class: 'num', text: money(-l.value) }),
           ),
         ),
         // Credit spent on the original goes back to the customer's balance, not to this sale.

@@ -221,7 +221,8 @@ export function returnsView() {
       find.disabled = busy;
       const pending = quotePending();
       confirm.disabled = busy || pending || !returning.choices.some((c) => c.qty > 0);
-      exchange.disabled = confirm.disabled || state.sale.committing;
+      // An exchange's credit is the server's quote: no quote in hand (still to come, or refused), no exchange.
+      exchange.disabled = confirm.disabled || state.sale.committing || currentQuote() === null;
       drawQuote(pending);
 
       const r = returning.receipt;
