@@ -13,6 +13,8 @@
  *    so a failure holds nothing; when even that cannot be known, the code stays `pending` and the
  *    hourly run settles the question later (it never releases a pending code younger than
  *    PENDING_GRACE_MS, so it cannot race step 3).
+ * Only a sure refusal releases at once; a code the shop has not confirmed stays `pending` (a
+ * retry or a cancel never releases one younger than PENDING_GRACE_MS: it may still be being made).
  * Sending again with the same key (a retry, a double click) gives the same code and holds nothing
  * more; a pending code is finished by it.
  *
@@ -22,25 +24,23 @@
  * customer. A code that expires unused (the hourly run) or is cancelled is disabled in the shop
  * first, then released: the held credit comes back lot by lot with each lot's own expiry. If the
  * shop says it was used meanwhile, it becomes `used` and stays held until its order is imported.
+ * But a shop may count a use late (Shopify's asyncUsageCount), so a code may be released and then
+ * used: its order still redeems `use:<code>`, capped at the customer's balance then (never below
+ * 0), and only a shortfall is listed in Sync Problems.
+ * The credit is always given back to, and taken from, the customer's survivor: the end of its
+ * `Merged into` chain (merged while the code was live, the credit went there).
  *
  * Loyalty stays append-only: a hold, its release and a settlement are entries, never edits; the
  * code's changing state lives in the Web Codes tab.
  */
 import type { ShopConfig } from '../../app/sync/shop-config';
-import {
-  type HeldPortion,
-  heldPortions,
-  type LoyaltyDraft,
-  type LoyaltyEntry,
-  webCodeProblem,
-  webCodeText,
-} from '../../core/loyalty';
+import { survivorOf } from '../../core/customer/survivor';
+import { type HeldPortion, type LoyaltyDraft, webCodeProblem, webCodeText } from '../../core/loyalty';
 import { formatDecimal } from '../../core/money';
 import type { UsedCode } from '../../core/web-order';
 import { parseText } from '../../ledger/cells';
-import { entryFromRow } from '../../ledger/loyalty';
 import { readProducts } from '../../ledger/products';
-import { LOYALTY, WEB_CODES } from '../../ledger/schema';
+import { WEB_CODES } from '../../ledger/schema';
 import {
   appendRows,
   findRows,
@@ -58,11 +58,13 @@ import { ShopError } from '../../shops/shop-error';
 import type { ShopCode, WebCodeShop } from '../../shops/web-codes';
 import { underLock } from '../commit';
 import { CustomerProblem } from '../customers/problem';
+import { survivors } from '../customers/survivor';
 import { type LedgerContext, loadContext } from '../ledger-context';
 import type { WebCodeSent } from '../till/api-types';
-import { findCustomerRow } from './customer-row';
+import { type CustomerRow, findCustomerRow } from './customer-row';
+import { type HeldLots, loyaltyHistory } from './held-lots';
 import { listOverdueCodes } from './overdue-codes';
-import { postLoyalty } from './post-entries';
+import { cachedBalance, postLoyalty } from './post-entries';
 
 export type WebCodePorts = Pick<Platform, 'workbook' | 'lock' | 'properties' | 'clock' | 'digest'>;
 
@@ -80,6 +82,18 @@ const GRACE_MINUTES = PENDING_GRACE_MS / 60_000;
 /** A pending code this young may still be being made by the call that sent it: never released outside the hourly run. */
 function youngPending(c: WebCode, now: number): boolean {
   return c.status === 'pending' && c.issued + PENDING_GRACE_MS > now;
+}
+
+/** A customer's balance as the commit stands (the import's Customers table, else one search). */
+function balanceNow(
+  p: Pick<Platform, 'workbook'>,
+  ctx: LedgerContext,
+  id: string,
+  customers?: Table,
+): number {
+  if (!customers) return findCustomerRow(p.workbook, ctx, id)?.balance ?? 0;
+  const row = customers.rows.find((r) => parseText(customers.get(r, 'Customer ID')) === id);
+  return row ? cachedBalance(customers, row, ctx.cells) : 0;
 }
 
 /** A web code as the till and the CLI show it: plain data, amounts in minor units, times ISO. */
@@ -108,20 +122,30 @@ function rowBy(p: WebCodePorts, table: Table, header: string, value: string): Ro
   return row ?? null;
 }
 
-/** One customer's entries in ledger order: one search, one read per run of rows. */
-function entriesOf(p: Pick<Platform, 'workbook'>, ctx: LedgerContext, customerId: string): LoyaltyEntry[] {
-  const tab = readHeaderTable(p.workbook, LOYALTY, ctx.tabs);
-  return readFoundRows(p.workbook, tab, findRows(p.workbook, tab, 'Customer ID', customerId))
-    .filter((row) => parseText(tab.get(row, 'Amount')) !== '')
-    .map((row) => entryFromRow(tab, row, ctx.cells));
-}
-
-/** The lots the code's hold took, as they were; none when there is no hold. */
-function holdOf(p: Pick<Platform, 'workbook'>, ctx: LedgerContext, c: WebCode): HeldPortion[] {
-  const entries = entriesOf(p, ctx, c.customerId);
-  const at = entries.findIndex((e) => e.key === `hold:${c.code}`);
-  if (at < 0) return [];
-  return heldPortions(entries.slice(0, at), -entries[at].amount);
+/**
+ * Whom a customer's credit belongs to now: the customer, or the end of its `Merged into` chain
+ * (merged while a code was live, the credit went to the survivor: so does the code's).
+ * `customers`: the Customers tab read whole by the caller (an import); otherwise one search per link.
+ */
+function holderOf(
+  p: Pick<Platform, 'workbook'>,
+  ctx: LedgerContext,
+  customers?: Table,
+): (id: string) => string {
+  if (customers) {
+    const survivor = survivors(customers);
+    const idOf = (r: Row) => parseText(customers.get(r, 'Customer ID'));
+    return (id) => {
+      const row = customers.rows.find((r) => idOf(r) === id);
+      return row ? idOf(survivor(row)) : id;
+    };
+  }
+  return (id) => {
+    const start = findCustomerRow(p.workbook, ctx, id);
+    if (!start) return id;
+    const next = (c: CustomerRow) => (c.mergedInto ? findCustomerRow(p.workbook, ctx, c.mergedInto) : null);
+    return survivorOf(start, next, (c) => c.customerId).customerId;
+  };
 }
 
 function giveBack(
@@ -167,7 +191,10 @@ function balanceOf(p: WebCodePorts, ctx: LedgerContext, customerId: string): num
   return findCustomerRow(p.workbook, ctx, customerId)?.balance ?? 0;
 }
 
-/** Releases a code's hold and marks it released, under the caller's lock. Returns the balance after. */
+/**
+ * Releases a code's hold and marks it released, under the caller's lock. Returns the balance
+ * after, and a note on any unreadable Loyalty cell of the customer ('' when none).
+ */
 function release(
   p: WebCodePorts,
   ctx: LedgerContext,
@@ -175,12 +202,13 @@ function release(
   row: Row,
   c: WebCode,
   now: number,
-): number {
-  // Merged while the code was live: the credit comes back to the survivor, where the rest went.
-  const to = findCustomerRow(p.workbook, ctx, c.customerId)?.mergedInto || c.customerId;
-  const posted = postLoyalty(p, ctx, giveBack(c, holdOf(p, ctx, c), 'release', to), now);
+): { balance: number; note: string } {
+  const to = holderOf(p, ctx)(c.customerId);
+  const held = loyaltyHistory(p.workbook, ctx)(c);
+  const posted = postLoyalty(p, ctx, giveBack(c, held.portions, 'release', to), now);
   updateRows(p.workbook, table, [{ row, values: { Status: 'released' } }]);
-  return posted.balances.get(to) ?? balanceOf(p, ctx, to);
+  const balance = posted.balances.get(to) ?? balanceOf(p, ctx, to);
+  return { balance, note: held.problem ? ` ${held.problem}` : '' };
 }
 
 /**
@@ -378,10 +406,10 @@ export function issueWebCode(
     // Not found may only mean "not made YET" (a create still running in the shop): a young code
     // is released only on a sure refusal; the hourly run (or a retry after the grace) does the rest.
     if (absent && (refusedNow || !youngPending(c, now))) {
-      const balance = release(p, ctx3, table, row, c, now);
+      const { balance, note } = release(p, ctx3, table, row, c, now);
       throw new CustomerProblem(
         'bad-input',
-        `${config.name} did not make the code (${failure}). Nothing is held: the customer's credit is ${formatDecimal(balance, ctx3.cells.exponent)} again. Check the shop's connection and send the code again.`,
+        `${config.name} did not make the code (${failure}). Nothing is held: the customer's credit is ${formatDecimal(balance, ctx3.cells.exponent)} again. Check the shop's connection and send the code again.${note}`,
       );
     }
     return view(
@@ -470,12 +498,12 @@ export function closeWebCode(
         `The code ${c.code} was used in the shop: its order settles it at the next sync, and the credit stays held until then.`,
       );
     }
-    const balance = release(p, ctx2, table, row, now2, p.clock.now());
+    const { balance, note } = release(p, ctx2, table, row, now2, p.clock.now());
     return view(
       { ...now2, status: 'released' },
       ctx2,
       balance,
-      `The code ${c.code} no longer works in the shop; its credit is back (balance ${formatDecimal(balance, ctx2.cells.exponent)}).`,
+      `The code ${c.code} no longer works in the shop; its credit is back (balance ${formatDecimal(balance, ctx2.cells.exponent)}).${note}`,
     );
   });
 }
@@ -490,12 +518,12 @@ function releaseUnmade(p: WebCodePorts, code: string): WebCodeView {
     const c = webCodeFromRow(table, row, ctx.cells);
     if (c.status !== 'pending')
       return view(c, ctx, balanceOf(p, ctx, c.customerId), 'The code was settled meanwhile.');
-    const balance = release(p, ctx, table, row, c, p.clock.now());
+    const { balance, note } = release(p, ctx, table, row, c, p.clock.now());
     return view(
       { ...c, status: 'released' },
       ctx,
       balance,
-      `The code ${c.code} was never made in ${c.shop} (it has no saved credentials): its credit is back (balance ${formatDecimal(balance, ctx.cells.exponent)}).`,
+      `The code ${c.code} was never made in ${c.shop} (it has no saved credentials): its credit is back (balance ${formatDecimal(balance, ctx.cells.exponent)}).${note}`,
     );
   });
 }
@@ -597,30 +625,51 @@ export function settleWebCodes(
   const drafts: LoyaltyDraft[] = [];
   const changes: RowChange[] = [];
   const settled = new Set<string>();
+  const holder = holderOf(p, ctx, customers);
+  let lotsOf: ((c: WebCode) => HeldLots) | null = null; // Loyalty read once, when a hold is lifted
+  /** What this call's drafts move each customer's balance by, before they are posted. */
+  const moved = new Map<string, number>();
+  const move = (id: string, by: number) => moved.set(id, (moved.get(id) ?? 0) + by);
+  const show = (m: number) => formatDecimal(m, ctx.cells.exponent);
   for (const { order, use } of uses) {
     const row = byCode.get(use.code.trim().toUpperCase());
     if (!row) continue; // a coupon of the shop's own, not a web code
     const c = webCodeFromRow(table, row, ctx.cells);
     if (c.shop !== shop || c.orderId !== '' || settled.has(c.code)) continue;
-    if (c.status === 'released') {
-      problems.push({
-        orderId: order.orderId,
-        externalId: order.externalId,
-        problem: `Order used web code ${c.code}, which had been released (its credit went back to ${c.customerId}): the credit was not taken again. Check the order, and adjust ${c.customerId}'s credit if it should be.`,
-      });
-      continue;
-    }
+    settled.add(c.code); // a second order with the same code is not settled twice
+    const to = holder(c.customerId);
     const used = Math.max(0, Math.min(c.amount, use.amount ?? c.amount));
-    drafts.push(...giveBack(c, holdOf(p, ctx, c), 'settle'), {
-      customerId: c.customerId,
-      amount: -used,
+    const spend = (amount: number): LoyaltyDraft => ({
+      customerId: to,
+      amount: -amount,
       kind: 'redeem',
       orderId: order.orderId,
       expires: null,
       key: `use:${c.code}`,
     });
     changes.push({ row, values: { Status: 'used', 'Order ID': order.orderId } });
-    settled.add(c.code); // a second order with the same code is not settled twice
+    if (c.status === 'released') {
+      // Released first (the shop counted the use late): the credit went back, so the order takes
+      // it again, as far as the customer still has it; only a shortfall is for staff.
+      const have = Math.max(0, balanceNow(p, ctx, to, customers) + (moved.get(to) ?? 0));
+      const take = Math.min(used, have);
+      if (take > 0) drafts.push(spend(take));
+      move(to, -take);
+      if (take < used) {
+        problems.push({
+          orderId: order.orderId,
+          externalId: order.externalId,
+          problem: `Order used web code ${c.code}, which had been released (its credit went back to ${to}): ${show(take)} of the ${show(used)} it took off was taken from ${to}'s credit again, and ${show(used - take)} was no longer there. Check the order, and adjust ${to}'s credit if it should be.`,
+        });
+      }
+      continue;
+    }
+    lotsOf ??= loyaltyHistory(wb, ctx);
+    const held = lotsOf(c);
+    if (held.problem)
+      problems.push({ orderId: order.orderId, externalId: order.externalId, problem: held.problem });
+    drafts.push(...giveBack(c, held.portions, 'settle', to), spend(used));
+    move(to, held.portions.reduce((sum, q) => sum + q.amount, 0) - used);
   }
   updateRows(wb, table, changes);
   postLoyalty(p, ctx, drafts, now, customers);

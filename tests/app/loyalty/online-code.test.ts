@@ -434,25 +434,66 @@ describe('an order that uses the code', () => {
   });
 });
 
-test('an order that uses a code already released is listed in Sync Problems; the credit is not taken again', () => {
-  const s = setup();
-  const code = issueWebCode(s.platform, s.shops, {
-    customerId: s.ana.customerId,
-    shop: s.config.name,
-    key: 'w1',
+describe('an order that uses a code already released (the shop counted the use late)', () => {
+  function released() {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    closeWebCode(s.platform, s.shops, code.code);
+    expect(s.balance()).toBe(25);
+    const late = webOrder('9001', 'paid', [productLine(MUG.sku, 4, MUG.price)], {
+      customer: { externalId: '', email: 'ana@example.com', name: 'Ana', phone: '' },
+      discountCodes: [{ code: code.code.toLowerCase(), amount: 2500 }],
+    });
+    return { s, code, late };
+  }
+  const uses = (s: ReturnType<typeof setup>) =>
+    s.records('Loyalty').filter((e) => String(e.Key).startsWith('use:'));
+
+  test('the credit is there: the order takes it again, once, and nothing is listed', () => {
+    const { s, code, late } = released();
+    importOrders(s.platform, s.config.name, { orders: [late], problems: [] });
+    expect(uses(s)).toEqual([
+      expect.objectContaining({ Key: `use:${code.code}`, Kind: 'redeem', Amount: -25 }),
+    ]);
+    expect(s.records('Sync Problems')).toEqual([]);
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Status: 'used' })]);
+    const rows = s.records('Loyalty').length;
+    importOrders(s.platform, s.config.name, { orders: [late], problems: [] });
+    expect(s.records('Loyalty')).toHaveLength(rows);
   });
-  closeWebCode(s.platform, s.shops, code.code);
-  expect(s.balance()).toBe(25);
-  const late = webOrder('9001', 'paid', [productLine(MUG.sku, 4, MUG.price)], {
-    customer: { externalId: '', email: 'ana@example.com', name: 'Ana', phone: '' },
-    discountCodes: [{ code: code.code.toLowerCase(), amount: 2500 }],
+
+  test('part of it was spent meanwhile: what is left is taken (never below 0), and the shortfall is listed', () => {
+    const { s, late } = released();
+    // 10.00 of the credit spent at the till.
+    recordSale(s.platform, {
+      key: 'sale-credit',
+      till: 'Till 1',
+      lines: [{ sku: MUG.sku, qty: 1 }],
+      payments: [
+        { method: 'credit', amount: 1000 },
+        { method: 'cash', amount: MUG.price - 1000, tendered: MUG.price - 1000 },
+      ],
+      customerId: s.ana.customerId,
+    });
+    const left = Math.round(Number(s.balance()) * 100);
+    expect(left).toBeLessThan(2500);
+    importOrders(s.platform, s.config.name, { orders: [late], problems: [] });
+    // All she has is taken (what was left, and what this order itself earned just before): 0, never below.
+    const [use] = uses(s).map((e) => -Math.round(Number(e.Amount) * 100));
+    expect(use).toBeGreaterThanOrEqual(left);
+    expect(use).toBeLessThan(2500);
+    expect(s.balance()).toBe(0);
+    expect(s.records('Sync Problems')).toEqual([
+      expect.objectContaining({
+        'External ID': '9001',
+        Problem: expect.stringMatching(/had been released.*no longer there/),
+      }),
+    ]);
   });
-  importOrders(s.platform, s.config.name, { orders: [late], problems: [] });
-  expect(s.records('Sync Problems')).toEqual([
-    expect.objectContaining({ 'External ID': '9001', Problem: expect.stringMatching(/had been released/) }),
-  ]);
-  expect(s.records('Loyalty').filter((e) => String(e.Key).startsWith('use:'))).toEqual([]);
-  expect(s.balance()).toBeGreaterThanOrEqual(25);
 });
 
 describe('a code that is not used', () => {
@@ -527,6 +568,48 @@ test('a customer merged while the code is live: cancelling gives the credit back
   expect(checkLedger(s.platform.workbook).problems).toEqual([]);
 });
 
+describe('a customer merged twice while the code is live (Ana into B, then B into C)', () => {
+  function chain() {
+    const s = setup();
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    const b = createCustomer(s.platform, { key: 'c2', name: 'Ana G', email: 'ana.g@example.com' });
+    const c = createCustomer(s.platform, { key: 'c3', name: 'Ana García', email: 'ana.garcia@example.com' });
+    mergeCustomers(s.platform, { from: s.ana.customerId, into: b.customerId });
+    mergeCustomers(s.platform, { from: b.customerId, into: c.customerId });
+    const balances = () =>
+      new Map(
+        s.records('Customers').map((x) => [x['Customer ID'], Math.round(Number(x['Loyalty balance']) * 100)]),
+      );
+    return { s, code, b, c, balances };
+  }
+
+  test('cancelling gives the credit to the end of the chain', () => {
+    const { s, code, b, c, balances } = chain();
+    expect(closeWebCode(s.platform, s.shops, code.code)).toMatchObject({ status: 'released', balance: 2500 });
+    expect(balances().get(c.customerId)).toBe(2500);
+    expect(balances().get(b.customerId)).toBe(0);
+    expect(checkLedger(s.platform.workbook).problems).toEqual([]);
+  });
+
+  test('its order settles it on the end of the chain: the hold back and the spend taken there', () => {
+    const { s, code, b, c, balances } = chain();
+    const order = webOrder('9300', 'paid', [productLine(MUG.sku, 1, MUG.price)], {
+      customer: { externalId: '', email: 'ana.garcia@example.com', name: 'Ana García', phone: '' },
+      discountCodes: [{ code: code.code, amount: MUG.price }],
+    });
+    importOrders(s.platform, s.config.name, { orders: [order], problems: [] });
+    const settle = s.records('Loyalty').filter((e) => /^(settle|use):/.test(String(e.Key)));
+    expect(new Set(settle.map((e) => e['Customer ID']))).toEqual(new Set([c.customerId]));
+    expect(balances().get(b.customerId)).toBe(0);
+    expect(balances().get(s.ana.customerId)).toBe(0); // her hold was given back to C, not to her
+    expect(balances().get(c.customerId)).toBeGreaterThanOrEqual(2500 - MUG.price);
+  });
+});
+
 test('issuing a code costs the same Sheets calls with 10 or 5,000 earlier loyalty entries and codes', () => {
   const counts = [10, 5000].map((n) => {
     const s = setup();
@@ -578,6 +661,66 @@ test('issuing a code costs the same Sheets calls with 10 or 5,000 earlier loyalt
   expect(counts[1].cellsRead).toBe(counts[0].cellsRead); // Loyalty and Web Codes are searched, never read whole
   // Two commits (hold, then the shop's answer), each flushed once.
   expect(counts[0].issue['SpreadsheetApp.flush']).toBe(2);
+});
+
+describe('settling a code reads the customer’s history at a cost that does not grow with it', () => {
+  /** Ana with `n` more entries of her own, each between two of other customers, then a live code. */
+  function regular(n: number) {
+    const s = setup();
+    const when = new Date(NOW);
+    s.env.meter.uncounted(() => {
+      s.platform.workbook.append(
+        'Loyalty',
+        Array.from({ length: n }, (_, i) => [
+          [`L-Y${i}`, when, `C-9${i}`, 1, 'adjust', '', '', `other-${i}`],
+          [`L-Z${i}`, when, s.ana.customerId, 0.01, 'adjust', '', '', `mine-${i}`],
+        ]).flat(),
+      );
+      const sheet = s.env.spreadsheet.getSheetByName('Loyalty');
+      sheet?.insertRowsAfter(sheet.getMaxRows(), 100);
+    });
+    const code = issueWebCode(s.platform, s.shops, {
+      customerId: s.ana.customerId,
+      shop: s.config.name,
+      key: 'w1',
+    });
+    const order = webOrder('9200', 'paid', [productLine(MUG.sku, 1, MUG.price)], {
+      customer: { externalId: '', email: 'ana@example.com', name: 'Ana', phone: '' },
+      discountCodes: [{ code: code.code, amount: MUG.price }],
+    });
+    return { s, code, order };
+  }
+
+  test('the same Sheets calls with 3 or 300 of her entries scattered through Loyalty', () => {
+    const counts = [3, 300].map((n) => {
+      const { s, code, order } = regular(n);
+      const run = nextExecution(s.env.shared);
+      const platform: Platform = { ...run.platform, clock: s.platform.clock, http: s.platform.http };
+      const before = run.env.meter.snapshot();
+      importOrders(platform, s.config.name, { orders: [order], problems: [] });
+      const after = run.env.meter.snapshot();
+      expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Code: code.code, Status: 'used' })]);
+      return Object.fromEntries(
+        Object.entries(after.byMethod).map(([k, v]) => [k, v - (before.byMethod[k] ?? 0)]),
+      );
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  test('a hand-edited bad cell in her Loyalty rows is reported with its cell; the import and the settlement go on', () => {
+    const { s, code, order } = regular(3);
+    // Row 4 is one of Ana's extra entries (gift-1, gift-2, then L-Y0 / L-Z0 …): its Time typed as text.
+    s.env.meter.uncounted(() =>
+      s.env.spreadsheet.getSheetByName('Loyalty')?.getRange('B5').setValue('yesterday'),
+    );
+    expect(s.records('Loyalty')[3]['Customer ID']).toBe(s.ana.customerId);
+    expect(() => importOrders(s.platform, s.config.name, { orders: [order], problems: [] })).not.toThrow();
+    expect(s.records('Web Codes')).toEqual([expect.objectContaining({ Code: code.code, Status: 'used' })]);
+    expect(s.records('Sync Problems')).toEqual([
+      expect.objectContaining({ 'External ID': '9200', Problem: expect.stringMatching(/Loyalty!B5/) }),
+    ]);
+    expect(s.records('Loyalty').filter((e) => e.Key === `use:${code.code}`)).toHaveLength(1);
+  });
 });
 
 describe('a used code whose order never arrives', () => {
