@@ -462,6 +462,8 @@ export function importOrders(
       if (o.status === 'cancelled' && held)
         step('release', reservedAt(location), location, 'reservation release');
 
+      const lineOf = (rl: { externalLineId: string }) =>
+        o.lines.findIndex((l) => l.externalLineId === rl.externalLineId);
       o.refunds.forEach((r, nth) => {
         const rKey = refundKey(shop, o, r);
         // The same use case as a return at the counter, with the shop's amounts: what the shop put
@@ -472,10 +474,11 @@ export function importOrders(
           earlier: o.refunds.slice(0, nth).map((e) => ({
             invoiceNo: refundKey(shop, o, e),
             total: -e.amount,
-            lines: e.lines.map((l) => ({ sku: l.sku, qty: l.qty })),
+            // Each on the line it names, as this refund's lines are (two lines may share a SKU).
+            lines: e.lines.map((l) => ({ sku: l.sku, qty: l.qty, line: lineOf(l) })),
           })),
           request: r.lines.map((rl) => ({
-            line: o.lines.findIndex((l) => l.externalLineId === rl.externalLineId),
+            line: lineOf(rl),
             sku: rl.sku,
             qty: rl.qty,
             disposition: rl.restock ? 'restock' : 'lost',

@@ -6,9 +6,15 @@
  * lines of the order), works out the money (see ReturnMoney), the stock moves of each disposition,
  * and whether the order is now wholly returned. Pure: the app layer reads the rows and writes the plan.
  *
- * Earlier returns name SKUs, not lines (the Order Lines of a return keep the SKU), so units coming
- * back are matched to the order's lines with that SKU in line order, the first line first; the same
- * rule for earlier returns and this one, so the counts always agree.
+ * Units are matched to the order's lines by the line when it is named (a web refund names the line
+ * it refunds, earlier ones as well as this one), else by SKU in line order, the first line first (a
+ * return at the counter, and earlier returns read back from the ledger, whose Order Lines keep the
+ * SKU, not the original line). Named lines are counted first, so a SKU-only unit never takes a
+ * place a named one holds.
+ *
+ * A web refund may give back money without units (shipping, goodwill, or WooCommerce's line
+ * refund of quantity 0): that is no problem, only its amount is recorded. At the counter a return
+ * must take back at least one unit.
  */
 import { CorrectionError, correctiveInvoice, type EarlierCorrection } from '../invoice/corrective';
 import { allocate, type Minor, mulDivRound, percentToHundredths } from '../money';
@@ -30,23 +36,36 @@ const plain = (x: number) => (x === 0 ? 0 : x);
 /** Units of each line already given back by earlier returns, and those returns as corrections. */
 function earlierByLine(input: ReturnInput): { already: number[]; corrections: EarlierCorrection[] } {
   const already = input.sold.map(() => 0);
-  const corrections: EarlierCorrection[] = [];
   const invoiceNo = input.money.kind === 'invoice' ? input.money.invoiceNo : '';
-  for (const r of input.earlier) {
-    const lines: { line: number; qty: number }[] = [];
-    for (const l of r.lines) {
-      let left = l.qty;
-      input.sold.forEach((s, i) => {
-        if (left <= 0 || !sameSku(s.sku, l.sku)) return;
-        const take = Math.min(left, s.qty - already[i]);
-        if (take <= 0) return;
-        already[i] += take;
-        left -= take;
-        lines.push({ line: i, qty: -take });
-      });
+  const linesOf = input.earlier.map(() => [] as { line: number; qty: number }[]);
+  const named = (l: { line?: number }) => l.line !== undefined && input.sold[l.line] !== undefined;
+  const take = (r: number, i: number, want: number) => {
+    const n = Math.min(want, input.sold[i].qty - already[i]);
+    if (n <= 0) return 0;
+    already[i] += n;
+    linesOf[r].push({ line: i, qty: -n });
+    return n;
+  };
+  // Named lines first, on their own line (what does not fit there falls to the SKU rule).
+  const rest: { r: number; sku: string; qty: number }[] = [];
+  input.earlier.forEach((e, r) => {
+    for (const l of e.lines) {
+      const placed = named(l) ? take(r, l.line as number, l.qty) : 0;
+      if (l.qty > placed) rest.push({ r, sku: l.sku, qty: l.qty - placed });
     }
-    corrections.push({ invoiceNo: r.invoiceNo, corrects: invoiceNo, lines, total: r.total });
+  });
+  for (const l of rest) {
+    let left = l.qty;
+    input.sold.forEach((s, i) => {
+      if (left > 0 && sameSku(s.sku, l.sku)) left -= take(l.r, i, left);
+    });
   }
+  const corrections = input.earlier.map((e, r) => ({
+    invoiceNo: e.invoiceNo,
+    corrects: invoiceNo,
+    lines: linesOf[r],
+    total: e.total,
+  }));
   return { already, corrections };
 }
 
@@ -66,9 +85,12 @@ function matchRequest(
   const taken = input.sold.map(() => 0);
   const left = (i: number) => input.sold[i].qty - already[i] - taken[i];
   const skus = [...new Set(input.sold.filter((s) => s.sku.trim() !== '').map((s) => s.sku))];
-  if (input.request.length === 0)
+  // The shop already refunded: an amount without units is no problem (see the header).
+  const shop = input.money.kind === 'shop';
+  if (input.request.length === 0 && !shop)
     problems.push(`Nothing to return from ${input.label}: choose at least one line.`);
   for (const r of input.request) {
+    if (shop && r.qty === 0) continue;
     const what = r.sku?.trim() || (r.line !== undefined ? `line ${r.line + 1}` : 'a line');
     if (!DISPOSITIONS.includes(r.disposition)) {
       problems.push(`${what}: "${r.disposition}" is not a disposition; use restock, damaged or lost.`);
@@ -136,7 +158,7 @@ function lineOf(
     line,
     sku: s?.sku ?? sku,
     name: s?.name ?? sku,
-    qty: -qty,
+    qty: plain(-qty),
     unitPrice: s?.unitPrice ?? 0,
     vatRate: s?.vatRate ?? null,
   };

@@ -42,11 +42,15 @@ export interface ReturnRequestLine {
   amount?: Minor;
 }
 
-/** An earlier return of the same order: its lines by SKU (positive units), and its R invoice. */
+/**
+ * An earlier return of the same order: its lines (positive units), and its R invoice. A line names
+ * the order's line it returned when that is known (a web refund names it: `line`, 0-based), else
+ * only its SKU (a return's Order Lines keep the SKU, not the original line).
+ */
 export interface EarlierReturn {
   invoiceNo: string;
   total: Minor;
-  lines: readonly { sku: string; qty: number }[];
+  lines: readonly { sku: string; qty: number; line?: number }[];
 }
 
 /**

@@ -247,3 +247,70 @@ test('a page of 40 new orders makes the same Sheets calls as a page of 5: nothin
   });
   expect(counts[1]).toEqual(counts[0]);
 });
+
+test('a refund of an amount only (no lines, or a line with quantity 0) is recorded and lists no Sync Problem', () => {
+  const { env, platform } = tillLedger({ open: false });
+  const lines = [productLine('ACC-MUG-W', 2, 1200, 21, 'l1')];
+  const order = webOrder('730', 'partially refunded', lines, {
+    refunds: [
+      { refundId: '1', created: Date.UTC(2026, 10, 21), amount: 495, reason: 'shipping', lines: [] },
+      {
+        refundId: '2',
+        created: Date.UTC(2026, 10, 22),
+        amount: 300,
+        reason: 'goodwill',
+        lines: [{ externalLineId: 'l1', sku: 'ACC-MUG-W', qty: 0, amount: 300, restock: false }],
+      },
+    ],
+  });
+  const report = importOrders(platform, SHOP, { orders: [order], problems: [] });
+  expect(report.problems).toEqual([]);
+  expect(rows(env, 'Sync Problems')).toEqual([]);
+  const returns = rows(env, 'Orders').filter((o) => o[1] === 'return');
+  expect(returns.map((o) => [o[4], o[11]])).toEqual([
+    ['730-R1', -4.95],
+    ['730-R2', -3],
+  ]);
+  // Nothing came back: the 2 mugs shipped stay out.
+  expect(stockAt(env, 'ACC-MUG-W', 'Warehouse')).toEqual([28, 0, 28]);
+});
+
+test('a real over-refund is still listed in Sync Problems', () => {
+  const { env, platform } = tillLedger({ open: false });
+  const order = webOrder('731', 'refunded', [productLine('ACC-MUG-W', 1, 1200, 21, 'l1')], {
+    refunds: [
+      {
+        refundId: '1',
+        created: Date.UTC(2026, 10, 21),
+        amount: 1200,
+        reason: '',
+        lines: [{ externalLineId: 'l1', sku: 'ACC-MUG-W', qty: 2, amount: 1200, restock: false }],
+      },
+    ],
+  });
+  const report = importOrders(platform, SHOP, { orders: [order], problems: [] });
+  expect(report.problems.map((p) => p.problem)).toEqual([
+    expect.stringMatching(/Refund 1: ACC-MUG-W: 1 sold in #731, so at most 1 can be returned, not 2/),
+  ]);
+  expect(rows(env, 'Sync Problems')).toHaveLength(1);
+});
+
+test('two lines of one SKU refunded line 2 then line 1: both count on their own line, no false problem', () => {
+  const { env, platform } = tillLedger({ open: false });
+  const lines = [productLine('ACC-MUG-W', 1, 1000, 21, 'l1'), productLine('ACC-MUG-W', 1, 1200, 21, 'l2')];
+  const refund = (id: string, line: string, amount: number) => ({
+    refundId: id,
+    created: Date.UTC(2026, 10, 21),
+    amount,
+    reason: '',
+    lines: [{ externalLineId: line, sku: 'ACC-MUG-W', qty: 1, amount, restock: true }],
+  });
+  const order = webOrder('732', 'refunded', lines, {
+    refunds: [refund('1', 'l2', 1200), refund('2', 'l1', 1000)],
+  });
+  const report = importOrders(platform, SHOP, { orders: [order], problems: [] });
+  expect(report.problems).toEqual([]);
+  expect(rows(env, 'Sync Problems')).toEqual([]);
+  // Both units came back to stock.
+  expect(stockAt(env, 'ACC-MUG-W', 'Warehouse')).toEqual([30, 0, 30]);
+});

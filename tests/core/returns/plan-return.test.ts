@@ -204,9 +204,59 @@ describe('planReturn', () => {
       restockTo: 'Warehouse',
       money: { kind: 'shop', total: 1000 },
     });
+    expect(plan.problems).toEqual([]);
     expect(plan.covered).toBe(false);
     expect(plan.total).toBe(-1000);
     expect(plan.net + plan.vat).toBe(-1000);
     expect(plan.vat).toBeLessThan(0);
+  });
+
+  test('a web refund of an amount on a line, no units (WooCommerce quantity 0), is no problem and moves nothing', () => {
+    const plan = planReturn({
+      label: '#1001',
+      sold: SOLD,
+      earlier: [],
+      request: [{ line: 1, sku: 'TEA', qty: 0, disposition: 'lost', amount: 300 }],
+      restockTo: 'Warehouse',
+      money: { kind: 'shop', total: 300 },
+    });
+    expect(plan.problems).toEqual([]);
+    expect(plan.total).toBe(-300);
+    // In the line's own VAT mix (10 %), as a refund of that line's units would be.
+    expect(plan.lines).toEqual([
+      expect.objectContaining({ line: 1, sku: 'TEA', qty: 0, total: -300, vatRate: 10 }),
+    ]);
+    expect(plan.vat).toBe(-Math.round((300 * SOLD[1].vat) / SOLD[1].total));
+    expect(plan.moves).toEqual([]);
+    expect(plan.allReturned).toBe(false);
+  });
+
+  test('at the counter, nothing chosen (or 0 units) is still refused', () => {
+    expect(planReturn(input([])).problems).toEqual([
+      'Nothing to return from R-000001: choose at least one line.',
+    ]);
+    expect(planReturn(input([{ sku: 'MUG', qty: 0, disposition: 'restock' }])).problems).toEqual([
+      'MUG: the quantity to return must be a whole number from 1, not 0.',
+    ]);
+  });
+
+  test('earlier web refunds count on the line they name: two lines of one SKU, refunded line 2 then line 1', () => {
+    const twoMugs = soldLines([
+      { sku: 'MUG', qty: 1, unitPrice: 1000, vatRate: 21 },
+      { sku: 'MUG', qty: 1, unitPrice: 1200, vatRate: 21 },
+    ]);
+    const plan = planReturn({
+      label: '#1005',
+      sold: twoMugs,
+      earlier: [{ invoiceNo: 'shop:1005-R1', total: -1200, lines: [{ sku: 'MUG', qty: 1, line: 1 }] }],
+      request: [{ line: 0, sku: 'MUG', qty: 1, disposition: 'restock', amount: 1000 }],
+      restockTo: 'Warehouse',
+      money: { kind: 'shop', total: 1000 },
+    });
+    expect(plan.problems).toEqual([]);
+    expect(plan.allReturned).toBe(true);
+    expect(plan.moves).toEqual([
+      { sku: 'MUG', qty: 1, from: 'Customer', to: 'Warehouse', disposition: 'restock' },
+    ]);
   });
 });
