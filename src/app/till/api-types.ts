@@ -258,7 +258,8 @@ export interface WebCodeSent {
 export interface TillApi {
   tillState(till: string): TillState;
   tillRefresh(till: string): TillRefresh;
-  findCustomers(query: string): CustomerSummary[];
+  /** Refused (bad-input) for a loyalty card that fails its check digit: misread, scan again. */
+  findCustomers(query: string): Result<CustomerSummary[]>;
   createCustomer(input: NewCustomer): Result<CustomerSummary>;
   /** The customer card: purchases in both channels and the store credit. */
   customerCard(customerId: string): Result<CustomerCard>;

@@ -2,11 +2,13 @@
  * Finding and creating customers at the till, on the normalised identifiers (core/customer):
  * a card scan (EAN-13 with its check digit), a phone in any common form (compared in E.164 with
  * Settings › Country as the default), an email in any case, or part of the name. A merged
- * customer is found as the customer it was merged into.
+ * customer is found as the customer it was merged into. A card number that fails its check digit
+ * is refused (CustomerProblem) as misread, rather than found as nobody.
  */
 
 import { normalizeBarcode } from '../../core/barcode';
 import { normaliseEmail, normalisePhone, phoneDigits } from '../../core/customer/identifiers';
+import { isMisreadCard } from '../../core/customer/loyalty-card';
 import { parseText } from '../../ledger/cells';
 import { CUSTOMERS } from '../../ledger/schema';
 import { appendRows, type Row, readTable, type Table } from '../../ledger/table';
@@ -14,6 +16,7 @@ import type { Platform } from '../../platform/platform';
 import type { Workbook } from '../../platform/workbook';
 import { underLock } from '../commit';
 import { cardFor } from '../customers/card';
+import { CustomerProblem } from '../customers/problem';
 import { survivors } from '../customers/survivor';
 import { loadContext } from '../ledger-context';
 import { cachedBalance } from '../loyalty/post-entries';
@@ -57,6 +60,14 @@ export function findCustomers(wb: Workbook, query: string, limit = 10): Customer
     }
     return false;
   });
+  // A card failing its check digit was misread: say so, or staff would add the customer again.
+  // (A card stored as typed, wrong digit and all, is still found above.)
+  if (exact.length === 0 && isMisreadCard(q)) {
+    throw new CustomerProblem(
+      'bad-input',
+      `This card number does not check out (misread?): scan it again, or find the customer by email or phone.`,
+    );
+  }
   const needle = q.toLowerCase();
   const found =
     exact.length > 0

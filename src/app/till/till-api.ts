@@ -38,7 +38,7 @@ export function tillApi(platform: () => Platform, wait: (ms: number) => void = (
   return {
     tillState: (till) => tillState(platform(), till),
     tillRefresh: (till) => tillRefresh(platform(), till),
-    findCustomers: (query) => findCustomers(platform().workbook, query),
+    findCustomers: (query) => asResult(() => findCustomers(platform().workbook, query)),
     createCustomer: (input) => asResult(() => createCustomer(platform(), input)),
     customerCard: (customerId) => asResult(() => customerCard(platform().workbook, customerId)),
     mergeCustomers: (input) => asResult(() => mergeCustomers(platform(), input ?? { from: '', into: '' })),

@@ -21,3 +21,12 @@ export function isLoyaltyCard(code: string): boolean {
   const digits = normalizeBarcode(String(code ?? ''));
   return digits.startsWith(CARD_PREFIX) && isValidEan13(digits);
 }
+
+/**
+ * True for a code shaped like one of our cards (13 digits with our prefix) whose check digit
+ * fails: a misread scan or a mistyped digit, not a customer who is not there.
+ */
+export function isMisreadCard(code: string): boolean {
+  const digits = normalizeBarcode(String(code ?? ''));
+  return /^\d{13}$/.test(digits) && digits.startsWith(CARD_PREFIX) && !isLoyaltyCard(digits);
+}

@@ -16,7 +16,11 @@ export async function searchCustomers(query: string): Promise<CustomerSummary[] 
   if (query.trim().length < MIN_QUERY) return [];
   try {
     const found = await call('findCustomers', query.trim());
-    return mine === latest ? found : null;
+    if (mine !== latest) return null;
+    if (found.ok) return found.value;
+    // A misread loyalty card: say to scan it again, with no results under it.
+    say(found.problem.message, 'warn');
+    return [];
   } catch (error) {
     if (mine === latest) say(t.serverFailed(reason(error)));
     return null;
