@@ -24,7 +24,7 @@ import { type LoyaltyEntry, orderCredit, refundCredit } from '../../core/loyalty
 import { readOrderEntries } from '../../ledger/loyalty';
 import { LOYALTY } from '../../ledger/schema';
 import type { LedgerContext } from '../ledger-context';
-import { findCustomerRow } from './customer-row';
+import { findCustomerRow, findSurvivorRow } from './customer-row';
 import { type LoyaltyPorts, postLoyalty } from './post-entries';
 
 export interface ReturnCreditInput {
@@ -52,8 +52,9 @@ export function loyaltyOnReturn(p: LoyaltyPorts, ctx: LedgerContext, r: ReturnCr
   if (!r.customerId || !ctx.tabs.includes(LOYALTY.name)) return none;
   const customer = findCustomerRow(p.workbook, ctx, r.customerId);
   if (!customer) return none;
-  const customerId = customer.mergedInto || customer.customerId; // credit lives with the survivor
-  const holder = customerId === customer.customerId ? customer : findCustomerRow(p.workbook, ctx, customerId);
+  // Credit lives with the survivor, at the end of the Merged into chain.
+  const holder = customer.mergedInto ? findSurvivorRow(p.workbook, ctx, customer.mergedInto) : customer;
+  const customerId = holder?.customerId ?? customer.customerId;
   const ofOrder = readOrderEntries(p.workbook, ctx.cells, ctx.tabs, r.originalOrderId);
   // A retry: this return's entries are there already.
   const mine = ofOrder.filter((e) => e.key.startsWith(`${r.key}:`));

@@ -6,7 +6,7 @@ import { LOYALTY, MOVEMENTS, ORDER_LINES, ORDERS, PAYMENTS } from '../../ledger/
 import { findRows, readFoundRows, readHeaderTable } from '../../ledger/table';
 import type { CellValue, Workbook } from '../../platform/workbook';
 import type { LedgerContext } from '../ledger-context';
-import { findCustomerRow } from '../loyalty/customer-row';
+import { findCustomerRow, findSurvivorRow } from '../loyalty/customer-row';
 import type { Disposition, ReturnLoyalty, ReturnReceipt } from './return-api-types';
 
 /** The loyalty entries this return wrote (by their keys), and the customer's balance now. */
@@ -28,7 +28,7 @@ function replayLoyalty(
         return s + (typeof v === 'number' ? toMinor(v, ctx.cells.exponent) : 0);
       }, 0);
   const customer = findCustomerRow(wb, ctx, customerId);
-  const holder = customer?.mergedInto ? findCustomerRow(wb, ctx, customer.mergedInto) : customer;
+  const holder = customer?.mergedInto ? findSurvivorRow(wb, ctx, customer.mergedInto) : customer;
   return {
     reversed: -sum('reverse-earn'),
     givenBack: sum('give-back'),

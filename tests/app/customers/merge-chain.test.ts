@@ -4,7 +4,9 @@
  */
 import { mergeCustomers } from '../../../src/app/customers/merge';
 import { loadContext } from '../../../src/app/ledger-context';
+import { postLoyalty } from '../../../src/app/loyalty/post-entries';
 import { creditOnSale } from '../../../src/app/loyalty/till-credit';
+import { recordReturn } from '../../../src/app/returns/record-return';
 import { importOrders } from '../../../src/app/sync/import-orders';
 import { createCustomer, findCustomers } from '../../../src/app/till/customers';
 import { recordSale } from '../../../src/app/till/record-sale';
@@ -116,4 +118,41 @@ test('a hand-made cycle in Merged into does not hang the import or the till', ()
   });
   // The chain is followed until it would come round again.
   expect(records(env, 'Orders').at(-1)?.['Customer ID']).toBe(c.customerId);
+});
+
+test('a return of a sale made before two merges takes the earned credit back from the end of the chain', () => {
+  const s = tillLedger();
+  const a = createCustomer(s.platform, { key: 'ca', name: 'Ana', email: 'ana@example.com' });
+  const b = createCustomer(s.platform, { key: 'cb', name: 'Ana G', email: 'ana.g@example.com' });
+  const c = createCustomer(s.platform, { key: 'cc', name: 'Ana García', email: 'ana.garcia@example.com' });
+  const sale = recordSale(s.platform, {
+    ...cashSale('s1', [{ sku: MUG.sku, qty: 2 }], 2 * MUG.price),
+    customerId: a.customerId,
+  });
+  const earned = sale.loyalty?.earned ?? 0;
+  expect(earned).toBeGreaterThan(0);
+  mergeCustomers(s.platform, { from: a.customerId, into: b.customerId });
+  mergeCustomers(s.platform, { from: b.customerId, into: c.customerId });
+  expect(balanceOf(s.env, c.customerId)).toBe(earned / 100);
+  // C's own credit besides, so the balance after the return is not 0 whoever holds it.
+  postLoyalty(
+    s.platform,
+    loadContext(s.platform.workbook),
+    [{ customerId: c.customerId, amount: 500, kind: 'adjust', orderId: '', expires: null, key: 'gift' }],
+    Date.UTC(2026, 0, 1),
+  );
+  const draft = {
+    key: 'r1',
+    order: sale.orderId,
+    till: 'Till 1',
+    lines: [{ sku: MUG.sku, qty: 2, disposition: 'restock' as const }],
+    refund: 'cash' as const,
+  };
+  const first = recordReturn(s.platform, draft);
+  const reversed = records(s.env, 'Loyalty').filter((e) => String(e.Key).startsWith('r1:'));
+  expect(reversed.map((e) => e['Customer ID'])).toEqual([c.customerId]);
+  expect([a, b, c].map((x) => balanceOf(s.env, x.customerId))).toEqual([0, 0, 5]);
+  expect(first.loyalty?.balance).toBe(500);
+  // Its replay shows the same holder's balance.
+  expect(recordReturn(nextExecution(s.env.shared).platform, draft).loyalty).toEqual(first.loyalty);
 });
