@@ -3,6 +3,9 @@
  * Exit codes: 0 success, 1 a business or validation error with a clear message, 2 a usage error.
  */
 import { Command, CommanderError } from 'commander';
+import { CustomerProblem } from '../app/customers/problem';
+import { TillRefusal } from '../app/till/problems';
+import { SaleProblem } from '../core/sale';
 import { LedgerError } from '../ledger/problem';
 import { LockTimeoutError } from '../platform/lock';
 import { check, describeCheck } from './commands/check';
@@ -101,7 +104,17 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   return root;
 }
 
-const PROBLEMS = [CliProblem, LedgerError, LedgerFileError, LedgerLockedError, LockTimeoutError];
+// A refusal from a use case speaks to a person: its message is printed as it is (exit 1).
+const PROBLEMS = [
+  CliProblem,
+  LedgerError,
+  LedgerFileError,
+  LedgerLockedError,
+  LockTimeoutError,
+  CustomerProblem,
+  TillRefusal,
+  SaleProblem,
+];
 
 /** Runs the CLI and returns its exit code (it never calls process.exit, so tests can call it). */
 export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {

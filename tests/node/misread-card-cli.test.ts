@@ -27,4 +27,8 @@ test('the card finds the customer; one digit misread is refused as misread, not 
   const run = await show(misread);
   expect(run.code).toBe(1);
   expect(run.err).toMatch(/^shop-ledger: This card number does not check out \(misread\?\): scan it again/);
+  // The same for a sale to that card: the refusal is printed as it is, not as an unexpected error.
+  const sold = await cli(...sale, '--customer', misread);
+  expect(sold.code).toBe(1);
+  expect(sold.err).toMatch(/^shop-ledger: This card number does not check out/);
 });
