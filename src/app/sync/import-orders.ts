@@ -164,7 +164,11 @@ export function importOrders(
       page.orders.flatMap((o) => {
         const row = known.get(orderKey(shop, o.externalId));
         const fresh = o.refunds.some((r) => !known.has(refundKey(shop, o, r)));
-        return row && fresh ? [parseText(orders.get(row, 'Invoice No'))].filter((n) => n !== '') : [];
+        const cancelled =
+          o.status === 'cancelled' && row && parseText(orders.get(row, 'Status')) !== 'cancelled';
+        return row && (fresh || cancelled)
+          ? [parseText(orders.get(row, 'Invoice No'))].filter((n) => n !== '')
+          : [];
       }),
     );
     const webInvoice = (
@@ -549,6 +553,7 @@ export function importOrders(
               ? invoiceTab.creditRefusal(
                   { cited: cited ?? '', queuedKey: key, total: o.total, currency: o.currency },
                   -plan.total,
+                  plan.breakdown,
                 )
               : null;
           if (overCredit !== null) {
@@ -610,6 +615,32 @@ export function importOrders(
           movesDone.add(`${rKey}:restock`);
         }
       });
+
+      // Cancelled after its W was issued: an R credits what still stands of it (issued invoices
+      // are never edited). Once, on the change to cancelled, which this commit writes.
+      const w = invoiceOf.get(key);
+      if (o.status === 'cancelled' && existing && oldStatus !== 'cancelled' && w) {
+        const left = invoiceTab.standing(w);
+        if (left) {
+          invoices.push({
+            draft: () => ({
+              series: 'R',
+              type: 'corrective',
+              orderId,
+              customerId: String(record['Customer ID']),
+              taxId: '',
+              net: -left.net,
+              vat: -left.vat,
+              total: -left.total,
+              breakdown: left.breakdown.map((b) => ({ rate: b.rate, base: -b.base, vat: -b.vat })),
+              corrects: invoiceTab.inForce(w),
+              currency: o.currency,
+            }),
+            // The sale's row keeps its W in Invoice No; the R is found by Corrects.
+            row: {},
+          });
+        }
+      }
     }
 
     const numbers = issueInvoices(

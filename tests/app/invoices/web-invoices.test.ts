@@ -179,3 +179,47 @@ test('a W replaced by a full invoice: its refunds are corrected by Rs citing the
   );
   expect(invoiceProblems(setup)).toEqual([]);
 });
+
+test('a paid order cancelled after its W gets one R for what still stands of it, never a second', () => {
+  const setup = tillLedger({ open: false });
+  const lines = [productLine('ACC-MUG-W', 2, 1500, 21, 'l1'), productLine('COF-ETH-250', 1, 1290, 10, 'l2')];
+  importOrders(setup.platform, SHOP, { orders: [webOrder('920', 'paid', lines)], problems: [] });
+  const [w] = tab(setup.env, 'Invoices');
+  expect(w).toMatchObject({ Series: 'W', Total: 42.9 });
+
+  // Cancelled in the shop: the W is credited in full, rate by rate.
+  const cancelled = webOrder('920', 'cancelled', lines);
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, { orders: [cancelled], problems: [] });
+  const r = tab(setup.env, 'Invoices')[1];
+  expect(r).toMatchObject({
+    Series: 'R',
+    Type: 'corrective',
+    Corrects: w['Invoice No'],
+    'Order ID': tab(setup.env, 'Orders')[0]['Order ID'],
+    Net: -w.Net,
+    VAT: -w.VAT,
+    Total: -42.9,
+  });
+  expect(String(r['VAT breakdown'])).toBe('10:-11.73:-1.17; 21:-24.79:-5.21');
+  // Imported again, still cancelled: nothing more.
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, { orders: [cancelled], problems: [] });
+  expect(tab(setup.env, 'Invoices')).toHaveLength(2);
+  expect(invoiceProblems(setup)).toEqual([]);
+});
+
+test('refunded in part, then cancelled: the R of the cancellation credits only the rest', () => {
+  const setup = tillLedger({ open: false });
+  const lines = [productLine('ACC-MUG-W', 2, 1500, 21, 'l1')];
+  importOrders(setup.platform, SHOP, { orders: [webOrder('930', 'fulfilled', lines)], problems: [] });
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, {
+    orders: [webOrder('930', 'partially refunded', lines, { refunds: [refund('1', 1000)] })],
+    problems: [],
+  });
+  importOrders(nextExecution(setup.env.shared).platform, SHOP, {
+    orders: [webOrder('930', 'cancelled', lines, { refunds: [refund('1', 1000)] })],
+    problems: [],
+  });
+  const rs = tab(setup.env, 'Invoices').filter((i) => i.Series === 'R');
+  expect(rs.map((i) => i.Total)).toEqual([-10, -20]);
+  expect(invoiceProblems(setup)).toEqual([]);
+});
