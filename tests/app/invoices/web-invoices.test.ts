@@ -196,8 +196,8 @@ test('a paid order cancelled after its W gets one R for what still stands of it,
     Type: 'corrective',
     Corrects: w['Invoice No'],
     'Order ID': tab(setup.env, 'Orders')[0]['Order ID'],
-    Net: -w.Net,
-    VAT: -w.VAT,
+    Net: -(w.Net as number),
+    VAT: -(w.VAT as number),
     Total: -42.9,
   });
   expect(String(r['VAT breakdown'])).toBe('10:-11.73:-1.17; 21:-24.79:-5.21');
