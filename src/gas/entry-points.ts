@@ -3,6 +3,7 @@
  * The build emits a top-level forwarding function for each, because Apps Script only sees
  * top-level function declarations. Names ending in `_` would be private: none do.
  */
+import { menuExportCustomer, menuForgetCustomer } from './customers-menu';
 import { fullInvoiceIssue, menuFullInvoice, menuVerifyInvoices } from './full-invoice';
 import { menuShowInvoice } from './invoice';
 import {
@@ -26,6 +27,9 @@ export const entryPoints = {
   menuRebuildStock,
   menuRebuildSummaries,
   menuRebuildLoyalty,
+  // A customer's privacy requests: everything held as JSON, and forgetting the personal fields.
+  menuExportCustomer,
+  menuForgetCustomer,
   getLedgerCheck,
   // Show invoice: a prompt for the number, then the document in a dialog.
   menuShowInvoice,
