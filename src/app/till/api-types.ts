@@ -61,9 +61,12 @@ export interface TillState {
 /** This till's takings today: src/core/till-today.ts is the one definition. */
 export type { TillToday } from '../../core/till-today';
 
-/** A lighter answer for the 60-second refresh: what changed is the stock. */
+/**
+ * A lighter answer for the 60-second refresh: the catalogue as Products says it now (price, VAT,
+ * name, stock; an inactive product is left out, as at open), the session and today's takings.
+ */
 export interface TillRefresh {
-  stock: { sku: string; available: number; low: boolean }[];
+  products: TillProduct[];
   session: TillSessionInfo | null;
   today: TillToday;
   refreshedAt: string;

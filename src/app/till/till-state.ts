@@ -56,7 +56,9 @@ export function tillState(p: Pick<Platform, 'workbook' | 'clock'>, tillName: str
 export function tillRefresh(p: Pick<Platform, 'workbook' | 'clock'>, tillName: string): TillRefresh {
   const state = tillState(p, tillName);
   return {
-    stock: state.products.map(({ sku, available, low }) => ({ sku, available, low })),
+    // The same catalogue as at open, from the same one read of Products: a price changed there
+    // reaches the till's cart within a minute, and a product made inactive stops scanning.
+    products: state.products,
     session: state.session,
     today: state.today,
     refreshedAt: state.refreshedAt,

@@ -71,6 +71,37 @@ export function addProduct(cart: Cart, product: TillProduct, qty = 1): Cart {
   ];
 }
 
+export interface CatalogueChange {
+  cart: Cart;
+  /** Lines whose price or VAT rate changed (as they are now). */
+  repriced: CartLine[];
+  /** Lines whose product is no longer sold (inactive or gone from Products): kept, for staff to remove. */
+  gone: CartLine[];
+}
+
+/**
+ * A line copies its product's name, price and VAT rate when scanned; a refreshed catalogue
+ * (a price changed in Products) must reach the lines already in the cart, or the total shown and
+ * the cash asked for differ from what the server charges.
+ */
+export function followCatalogue(cart: Cart, find: (sku: string) => TillProduct | undefined): CatalogueChange {
+  const repriced: CartLine[] = [];
+  const gone: CartLine[] = [];
+  const next = cart.map((line) => {
+    const product = find(line.sku);
+    if (!product) {
+      gone.push(line);
+      return line;
+    }
+    if (product.price === line.unitPrice && product.vatRate === line.vatRate && product.name === line.name)
+      return line;
+    const updated = { ...line, name: product.name, unitPrice: product.price, vatRate: product.vatRate };
+    if (product.price !== line.unitPrice || product.vatRate !== line.vatRate) repriced.push(updated);
+    return updated;
+  });
+  return { cart: next, repriced, gone };
+}
+
 function replaceLine(cart: Cart, sku: string, change: (line: CartLine) => CartLine): Cart {
   return cart.map((line) => (line.sku === sku ? change(line) : line));
 }

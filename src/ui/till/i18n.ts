@@ -61,6 +61,9 @@ const en = {
   vatAt: (rate: string) => `VAT ${rate} %`,
   total: 'Total',
   fixLines: 'Fix the marked lines to take payment.',
+  pricesChanged: (names: string) => `New price in Products for ${names}: the total now uses it.`,
+  noLongerSold: (names: string) =>
+    `${names}: no longer sold (inactive in Products). Remove it from the sale to take payment.`,
 
   customer: 'Customer',
   customerSearch: 'Email, phone, card or name',
@@ -295,6 +298,9 @@ const es: Strings = {
   vatAt: (rate) => `IVA ${rate} %`,
   total: 'Total',
   fixLines: 'Corrige las líneas marcadas para cobrar.',
+  pricesChanged: (names) => `Precio nuevo en la pestaña Products para ${names}: el total ya lo usa.`,
+  noLongerSold: (names) =>
+    `${names}: ya no se vende (inactivo en la pestaña Products). Quítalo de la venta para cobrar.`,
 
   customer: 'Cliente',
   customerSearch: 'Email, teléfono, tarjeta o nombre',

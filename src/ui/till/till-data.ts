@@ -1,10 +1,11 @@
 /**
  * Loading the till, the 60-second refresh and the queue's 15-second retry: what keeps the
- * sidebar's stock, session and pending sales up to date while it stays open.
+ * sidebar's catalogue, stock, session and pending sales up to date while it stays open.
  */
 import type { Receipt, TillRefresh, TillSessionInfo, TillState } from '../../app/till/api-types';
 import { newKey } from '../shared/key';
 import { call, reason } from './api';
+import { type CartLine, followCatalogue } from './cart';
 import { clock, money, setCurrency } from './format';
 import { setLang, t } from './i18n';
 import { ProductIndex } from './lookup';
@@ -54,8 +55,9 @@ let refreshAgain = false;
 let sessionVersion = 0;
 
 /**
- * The 60-second refresh: stock and session. Asked for while one is running (a sale was just
- * recorded), it runs once more when that one is done: the answer in flight may predate the sale.
+ * The 60-second refresh: catalogue (prices, stock), session and today's takings. Asked for while
+ * one is running (a sale was just recorded), it runs once more when that one is done: the answer
+ * in flight may predate the sale.
  */
 export async function refreshTill(): Promise<void> {
   if (!state.data) return;
@@ -85,17 +87,32 @@ export async function refreshTill(): Promise<void> {
 export function applyRefresh(update: TillRefresh, version = sessionVersion): void {
   const data = state.data;
   if (!data) return;
-  const stock = new Map(update.stock.map((s) => [s.sku, s]));
-  data.products = data.products.map((p) => {
-    const s = stock.get(p.sku);
-    return s ? { ...p, available: s.available, low: s.low } : p;
-  });
+  const before = state.index;
+  data.products = update.products;
+  state.index = new ProductIndex(data.products);
+  followPrices(before);
   if (version === sessionVersion) data.session = update.session;
   data.today = update.today;
-  state.index = new ProductIndex(data.products);
   state.refreshedAt = update.refreshedAt;
   state.refreshFailed = false;
   changed();
+}
+
+/**
+ * The cart's lines take the refreshed catalogue's price, VAT and name, so the total and the cash
+ * asked for are what the server will charge; staff are told which lines changed. A line whose
+ * product is no longer sold stays (the customer holds it) with a word to take it off; it is said
+ * once, when the product leaves the catalogue.
+ */
+function followPrices(before: ProductIndex): void {
+  // A sale or exchange sent (or perhaps recorded, unanswered) keeps the figures it was sent with.
+  if (state.sale.committing || state.sale.unanswered || state.sale.cart.length === 0) return;
+  const change = followCatalogue(state.sale.cart, (sku) => state.index.sku(sku));
+  state.sale.cart = change.cart;
+  const names = (lines: CartLine[]) => lines.map((line) => line.name).join(', ');
+  if (change.repriced.length > 0) say(t.pricesChanged(names(change.repriced)), 'warn');
+  const left = change.gone.filter((line) => before.sku(line.sku));
+  if (left.length > 0) say(t.noLongerSold(names(left)), 'warn', true);
 }
 
 /** The session as the server just said it is (opened, cash in or out, closed): shown at once. */

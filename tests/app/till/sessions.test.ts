@@ -151,7 +151,11 @@ test('the till state carries the catalogue with stock at the store, the session,
   expect(JSON.parse(JSON.stringify(state))).toEqual(state); // nothing but plain data crosses google.script.run
   recordSale(platform, cashSale('s1', [{ sku: MUG.sku, qty: 8 }], 8 * MUG.price));
   const refresh = tillRefresh(platform, 'Till 1');
-  expect(refresh.stock.find((s) => s.sku === MUG.sku)).toEqual({ sku: MUG.sku, available: 4, low: true });
+  expect(refresh.products.find((s) => s.sku === MUG.sku)).toMatchObject({
+    sku: MUG.sku,
+    available: 4,
+    low: true,
+  });
 });
 
 test('a Spanish spreadsheet gets the till in Spanish', () => {
