@@ -4,6 +4,7 @@
  */
 import type { ChainInvoice, ChainRow } from '../core/invoice/chain';
 import { currencyExponent, formatDecimal, parseMoney } from '../core/money';
+import { pad, wallClock, zoneOffsetMs } from '../core/wall-clock';
 import type { CellValue } from '../platform/workbook';
 import { type CellContext, moneyCell, parseText } from './cells';
 import type { Record_, Row, Table } from './table';
@@ -122,29 +123,8 @@ export function chainRow(table: Table, row: Row, ctx: CellContext): ChainRow {
 
 /** An instant as ISO 8601 in a time zone, with its offset: 2026-03-01T10:15:00+01:00. */
 export function isoWithOffset(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
-  const wholeSeconds = Math.floor(ms / 1000) * 1000;
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  const offset = Math.round((local - wholeSeconds) / 60000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const sign = offset < 0 ? '-' : '+';
+  const w = wallClock(ms, timeZone);
+  const offset = Math.round(zoneOffsetMs(ms, timeZone) / 60000);
   const abs = Math.abs(offset);
-  return `${pad(get('year'), 4)}-${pad(get('month'))}-${pad(get('day'))}T${pad(get('hour'))}:${pad(get('minute'))}:${pad(get('second'))}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

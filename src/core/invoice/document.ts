@@ -5,6 +5,7 @@
  * a narrow receipt roll alike.
  */
 import { formatMoney, type Minor } from '../money';
+import { pad, wallClock } from '../wall-clock';
 
 export interface DocumentLine {
   name: string;
@@ -66,17 +67,8 @@ export function documentDate(issued: string, timeZone: string): string {
   const ms = Date.parse(issued);
   if (Number.isNaN(ms)) return issued;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(ms));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+    const w = wallClock(ms, timeZone);
+    return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
   } catch {
     return issued;
   }

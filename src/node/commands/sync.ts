@@ -19,6 +19,7 @@ import {
   shopConfigError,
 } from '../../app/sync/shop-config';
 import { type SyncReport, syncShop } from '../../app/sync/sync-shop';
+import { zoneOffsetMs } from '../../core/wall-clock';
 import { parseText } from '../../ledger/cells';
 import { ORDERS } from '../../ledger/schema';
 import { readTable } from '../../ledger/table';
@@ -63,23 +64,6 @@ export const PLATFORM_NAMES: Record<ShopPlatform, string> = {
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/** Milliseconds between UTC and the wall clock of `timeZone` at `time`. */
-function zoneOffset(time: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(time));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return wall - Math.floor(time / 1000) * 1000;
-}
-
 /**
  * --since as an ISO instant. A bare date is the start of that day in the ledger's time zone (what
  * the shop owner means by "since 1 November"); a date and time without an offset is read as UTC.
@@ -90,8 +74,8 @@ export function sinceInstant(text: string, timeZone: string): string {
   if (day) {
     const midnight = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
     if (new Date(midnight).toISOString().slice(0, 10) === value) {
-      let time = midnight - zoneOffset(midnight, timeZone);
-      time = midnight - zoneOffset(time, timeZone);
+      let time = midnight - zoneOffsetMs(midnight, timeZone);
+      time = midnight - zoneOffsetMs(time, timeZone);
       return new Date(time).toISOString();
     }
   } else if (DATE_TIME.test(value)) {

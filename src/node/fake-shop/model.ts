@@ -4,6 +4,7 @@
  * include VAT (as a Spanish shop's do), and every figure a platform shows (net, tax, totals) is
  * derived from these by the functions below, so WooCommerce's and Shopify's answers always agree.
  */
+import { pad, wallClock } from '../../core/wall-clock';
 
 /** WooCommerce's order statuses the fake uses; Shopify's three status fields are derived from them. */
 export type FakeOrderStatus = 'pending' | 'processing' | 'on-hold' | 'completed' | 'cancelled' | 'refunded';
@@ -199,16 +200,6 @@ export function gmtText(time: number): string {
 
 /** The same time on the shop's wall clock (Europe/Madrid), as WooCommerce's dates without _gmt. */
 export function localText(time: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Madrid',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(time));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+  const w = wallClock(time, 'Europe/Madrid');
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
