@@ -5,8 +5,9 @@
  */
 import type { ToCollect } from '../../app/returns/return-api-types';
 import { call, reason } from './api';
+import { withBusy } from './busy';
 import { t } from './i18n';
-import { changed, say, state } from './state';
+import { changed, say } from './state';
 import { refreshTill } from './till-data';
 import { checkWebOrders } from './web-orders';
 
@@ -23,10 +24,7 @@ export async function loadToCollect(): Promise<void> {
 }
 
 export async function handOver(order: string): Promise<void> {
-  if (state.busy.has('collect')) return;
-  state.busy.add('collect');
-  changed();
-  try {
+  await withBusy('collect', async () => {
     const result = await call('handOver', { order });
     if (!result.ok) {
       say(result.problem.message);
@@ -36,20 +34,12 @@ export async function handOver(order: string): Promise<void> {
     collecting.list = (collecting.list ?? []).filter((o) => o.orderId !== result.value.orderId);
     void refreshTill();
     if (result.value.skusChanged.length > 0) void checkWebOrders(true);
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-  } finally {
-    state.busy.delete('collect');
-    changed();
-  }
+  });
 }
 
 /** Returns true when saved. */
 export async function saveTracking(order: string, tracking: string): Promise<boolean> {
-  if (state.busy.has('collect')) return false;
-  state.busy.add('collect');
-  changed();
-  try {
+  const saved = await withBusy('collect', async () => {
     const result = await call('setTracking', { order, tracking });
     if (!result.ok) {
       say(result.problem.message);
@@ -57,11 +47,6 @@ export async function saveTracking(order: string, tracking: string): Promise<boo
     }
     say(t.trackingSaved(result.value.orderNo, result.value.tracking), 'notice');
     return true;
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-    return false;
-  } finally {
-    state.busy.delete('collect');
-    changed();
-  }
+  });
+  return saved ?? false;
 }

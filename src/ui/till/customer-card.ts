@@ -1,6 +1,7 @@
 /** The chosen customer's card: purchases in both channels, loaded on demand, and merging a duplicate. */
 import type { CustomerCard } from '../../app/till/api-types';
 import { call, reason } from './api';
+import { withBusy } from './busy';
 import { money } from './format';
 import { t } from './i18n';
 import { changed, say, state } from './state';
@@ -32,10 +33,8 @@ export function forgetCard(): void {
 export async function mergeIntoChosen(from: string): Promise<boolean> {
   const into = state.sale.customer;
   const dup = from.trim();
-  if (!into || !dup || state.busy.has('customer')) return false;
-  state.busy.add('customer');
-  changed();
-  try {
+  if (!into || !dup) return false;
+  const merged = await withBusy('customer', async () => {
     const result = await call('mergeCustomers', { from: dup, into: into.customerId });
     if (!result.ok) {
       say(result.problem.message);
@@ -45,13 +44,8 @@ export async function mergeIntoChosen(from: string): Promise<boolean> {
     say(t.merged(result.value.from, money(result.value.moved)), 'notice');
     await loadCard(into.customerId);
     return true;
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-    return false;
-  } finally {
-    state.busy.delete('customer');
-    changed();
-  }
+  });
+  return merged ?? false;
 }
 
 /**

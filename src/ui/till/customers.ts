@@ -1,10 +1,11 @@
 /** Finding the customer of a sale (by email, phone, loyalty card or name) or adding a new one. */
 import type { CustomerSummary } from '../../app/till/api-types';
 import { call, reason } from './api';
+import { withBusy } from './busy';
 import { commandAnswered, commandKey } from './command-keys';
 import { t } from './i18n';
 import { setCustomer } from './sale-actions';
-import { changed, say, state } from './state';
+import { say } from './state';
 
 export const MIN_QUERY = 2;
 
@@ -46,10 +47,7 @@ export async function addCustomer(form: NewCustomerForm): Promise<boolean> {
     say(t.customerNeedsContact);
     return false;
   }
-  if (state.busy.has('customer')) return false;
-  state.busy.add('customer');
-  changed();
-  try {
+  const created = await withBusy('customer', async () => {
     const input = {
       key: commandKey('customer'),
       name,
@@ -66,11 +64,6 @@ export async function addCustomer(form: NewCustomerForm): Promise<boolean> {
     // An email or phone that could not be normalised was kept as typed: say so.
     if (result.value.warnings?.length) say(result.value.warnings.join(' '), 'warn');
     return true;
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-    return false;
-  } finally {
-    state.busy.delete('customer');
-    changed();
-  }
+  });
+  return created ?? false;
 }

@@ -2,12 +2,13 @@
  * Goods in: the list of SKUs and quantities that arrived, and sending it as one receiveGoods.
  * The list is plain data so the panel only draws it.
  */
-import { call, reason } from './api';
+import { call } from './api';
+import { withBusy } from './busy';
 import { parseQuantity } from './cart';
 import { commandAnswered, commandKey } from './command-keys';
 import { t } from './i18n';
 import { looksLikeBarcode } from './lookup';
-import { changed, say, state } from './state';
+import { say, state } from './state';
 import { refreshTill } from './till-data';
 
 export interface GoodsLine {
@@ -43,10 +44,7 @@ export async function receiveGoods(location: string, lines: readonly GoodsLine[]
     say(t.goodsEmpty);
     return false;
   }
-  if (state.busy.has('goods')) return false;
-  state.busy.add('goods');
-  changed();
-  try {
+  const done = await withBusy('goods', async () => {
     const result = await call('receiveGoods', {
       key: commandKey('goods'),
       location: location.trim() || state.data?.location || '',
@@ -60,11 +58,6 @@ export async function receiveGoods(location: string, lines: readonly GoodsLine[]
     say(t.goodsReceived(result.value.moves), 'notice');
     void refreshTill();
     return true;
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-    return false;
-  } finally {
-    state.busy.delete('goods');
-    changed();
-  }
+  });
+  return done ?? false;
 }

@@ -14,6 +14,7 @@ import type {
   ReturnReceipt,
 } from '../../app/returns/return-api-types';
 import { call, reason } from './api';
+import { withBusy } from './busy';
 import { commandAnswered, commandKey } from './command-keys';
 import { refreshChosenBalance } from './customer-card';
 import { t } from './i18n';
@@ -110,10 +111,8 @@ export function chooseRefund(method: RefundMethod): void {
 }
 
 export async function findReturnable(query: string): Promise<void> {
-  if (query.trim() === '' || state.busy.has('return')) return;
-  state.busy.add('return');
-  changed();
-  try {
+  if (query.trim() === '') return;
+  await withBusy('return', async () => {
     const result = await call('findReturnable', query.trim());
     if (!result.ok) {
       say(result.problem.message);
@@ -123,12 +122,7 @@ export async function findReturnable(query: string): Promise<void> {
     returning.choices = result.value.lines.map(() => ({ qty: 0, disposition: 'restock' }));
     returning.receipt = null;
     returning.quoted = null;
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-  } finally {
-    state.busy.delete('return');
-    changed();
-  }
+  });
 }
 
 export function chooseLine(index: number, choice: Partial<ReturnChoice>): void {
@@ -153,9 +147,7 @@ export async function sendReturn(): Promise<void> {
   // One key per return, kept while its answer is unknown: a retry of this order's return replays
   // it, another order's return gets its own (the server refuses a key used for another order).
   const command = `return:${order.orderId}`;
-  state.busy.add('return');
-  changed();
-  try {
+  await withBusy('return', async () => {
     const result = await call('recordReturn', {
       key: commandKey(command),
       order: order.orderId,
@@ -176,12 +168,7 @@ export async function sendReturn(): Promise<void> {
     void refreshTill();
     if (result.value.loyalty) void refreshChosenBalance();
     if (result.value.skusChanged.length > 0) void checkWebOrders(true);
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-  } finally {
-    state.busy.delete('return');
-    changed();
-  }
+  });
 }
 
 export function newReturn(): void {

@@ -1,27 +1,12 @@
 /** Opening the till with a float, cash in and out, and closing it with the counted cash. */
 import { parseMoney } from '../../core/money';
-import { call, reason } from './api';
+import { call } from './api';
+import { withBusy } from './busy';
 import { commandAnswered, commandKey } from './command-keys';
 import { money } from './format';
 import { t } from './i18n';
 import { changed, clearMessages, focusNext, say, state } from './state';
 import { refreshTill, setSession } from './till-data';
-
-/** Runs one server command with its busy flag up, so its button waits and cannot double-send. */
-async function withBusy<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
-  if (state.busy.has(name)) return undefined;
-  state.busy.add(name);
-  changed();
-  try {
-    return await run();
-  } catch (error) {
-    say(t.serverFailed(reason(error)));
-    return undefined;
-  } finally {
-    state.busy.delete(name);
-    changed();
-  }
-}
 
 function amountOf(text: string): number | null {
   return state.data ? parseMoney(text, state.data.exponent) : null;
