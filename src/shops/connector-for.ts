@@ -13,13 +13,19 @@ export interface ShopIo {
   wait: (ms: number) => void;
 }
 
-export function connectorFor(config: ShopConfig, secret: ShopSecret | null, io: ShopIo): ShopConnector {
+/** The shop's saved credentials for its platform; a ShopError('auth') saying where to add them when there are none. */
+export function savedSecret(config: ShopConfig, secret: ShopSecret | null): ShopSecret {
   if (!secret || secret.platform !== config.platform) {
     throw new ShopError(
       'auth',
       `${config.name} has no saved credentials: add them in Extensions › Shop Ledger › Shop settings.`,
     );
   }
+  return secret;
+}
+
+export function connectorFor(config: ShopConfig, saved: ShopSecret | null, io: ShopIo): ShopConnector {
+  const secret = savedSecret(config, saved);
   if (secret.platform === 'woocommerce') {
     return wooConnector(wooHttp(io.http, io.wait), {
       url: config.url,

@@ -6,8 +6,7 @@
  */
 import type { ShopConfig, ShopSecret } from '../app/sync/shop-config';
 import type { Minor } from '../core/money';
-import type { ShopIo } from './connector-for';
-import { ShopError } from './shop-error';
+import { type ShopIo, savedSecret } from './connector-for';
 import { shopifyClient } from './shopify/api';
 import { shopifyWebCodes } from './shopify/discount-codes';
 import { wooWebCodes } from './woocommerce/coupons';
@@ -53,13 +52,8 @@ export interface WebCodeShop {
   disable(ref: string): ShopCode;
 }
 
-export function webCodesFor(config: ShopConfig, secret: ShopSecret | null, io: ShopIo): WebCodeShop {
-  if (!secret || secret.platform !== config.platform) {
-    throw new ShopError(
-      'auth',
-      `${config.name} has no saved credentials: add them in Extensions › Shop Ledger › Shop settings.`,
-    );
-  }
+export function webCodesFor(config: ShopConfig, saved: ShopSecret | null, io: ShopIo): WebCodeShop {
+  const secret = savedSecret(config, saved);
   if (secret.platform === 'woocommerce') {
     return wooWebCodes(wooHttp(io.http, io.wait), {
       url: config.url,
