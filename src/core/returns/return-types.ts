@@ -82,19 +82,10 @@ export interface ReturnInput {
   money: ReturnMoney;
 }
 
-/** A line of the return: negative units and amounts. */
-export interface ReturnLine {
+/** A line of the return: the sold line's fields, with negative units and amounts. */
+export interface ReturnLine extends SoldLine {
   /** 0-based index of the original line. */
   line: number;
-  sku: string;
-  name: string;
-  qty: number;
-  unitPrice: Minor;
-  discount: Minor;
-  vatRate: number | null;
-  net: Minor;
-  vat: Minor;
-  total: Minor;
 }
 
 export interface ReturnMove {
